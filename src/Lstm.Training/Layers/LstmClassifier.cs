@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Lstm.Training.Training;
+
+namespace Lstm.Training.Layers;
+
+/// <summary>
+/// Keras's <c>Sequential([Embedding(V, E), LSTM(H, dropout, recurrent_dropout), Dense(1, sigmoid)])</c>:
+/// its parameters, inference over padded id sequences, and a binary file format that round-trips exactly.
+/// Training lives in <c>Trainer</c>.
+/// </summary>
+public sealed partial class LstmClassifier
+{
+    /// <summary>Creates a network with Keras's default initialisation drawn from <paramref name="seed"/>.</summary>
+    public LstmClassifier(LstmClassifierConfig config, ulong seed = 42)
+        : this(new LstmClassifierParameters(config))
+    {
+        KerasInitializers.Initialize(Parameters, new SeededRandom(seed));
+    }
+
+    /// <summary>Wraps existing parameters (not copied).</summary>
+    public LstmClassifier(LstmClassifierParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        Parameters = parameters;
+    }
+
+    /// <summary>The network's shape.</summary>
+    public LstmClassifierConfig Config => Parameters.Config;
+
+    /// <summary>The trainable tensors.</summary>
+    public LstmClassifierParameters Parameters { get; }
+
+    private const string Magic = "LSTMCLS1";
+
+    /// <summary>Writes the network to <paramref name="path"/> atomically (temp file, then move).</summary>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        AtomicFile.Write(path, stream => Write(stream));
+    }
+
+    /// <summary>Writes the network to a stream: magic, config JSON, then each tensor as length + float32 LE.</summary>
+    public void Write(Stream stream)
+    {
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic.ToCharArray());
+        writer.Write(JsonSerializer.Serialize(Config));
+        foreach (var tensor in Parameters.Tensors)
+        {
+            writer.Write(tensor.LongLength);
+            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(tensor.AsSpan()));
+        }
+    }
+
+    /// <summary>Reads a network written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not a model written by this library, or is truncated.</exception>
+    public static LstmClassifier Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = File.OpenRead(path);
+        return Read(stream, path);
+    }
+
+    /// <summary>Reads a network written by <see cref="Write"/>; <paramref name="source"/> names it in errors.</summary>
+    public static LstmClassifier Read(Stream stream, string source = "stream")
+    {
+        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            var magic = new string(reader.ReadChars(Magic.Length));
+            if (magic != Magic)
+                throw new InvalidDataException($"{source}: not an Lstm.Training model file (expected header '{Magic}', found '{magic}').");
+            var config = JsonSerializer.Deserialize<LstmClassifierConfig>(reader.ReadString())
+                ?? throw new InvalidDataException($"{source}: empty model configuration.");
+            var parameters = new LstmClassifierParameters(config);
+            for (int i = 0; i < parameters.Tensors.Count; i++)
+            {
+                var tensor = parameters.Tensors[i];
+                long length = reader.ReadInt64();
+                if (length != tensor.LongLength)
+                    throw new InvalidDataException($"{source}: tensor '{LstmClassifierParameters.TensorNames[i]}' has {length} values; the configuration {config} needs {tensor.LongLength}.");
+                var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(tensor.AsSpan());
+                reader.BaseStream.ReadExactly(bytes);
+            }
+            return new LstmClassifier(parameters);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"{source}: the model file is truncated.", e);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new InvalidDataException($"{source}: invalid model configuration: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Lstm.Cli.Data;
+using Lstm.Cli.Progress;
+using Lstm.Cli.Runs;
+using Lstm.Training.Training;
+
+namespace Lstm.Cli.Commands;
+
+/// <summary>
+/// <c>lstm evaluate --model DIR</c>: loss and accuracy of a trained run on IMDB's test split or a labelled file,
+/// preprocessed exactly as the run's <c>training.json</c> says.
+/// </summary>
+internal sealed class EvaluateCommand
+{
+    private readonly Option<string> _model = new("--model")
+    {
+        Description = "Run folder written by 'lstm train' (model.lstm, vocabulary.json, training.json)",
+        HelpName = "dir",
+        Required = true,
+    };
+    private readonly Option<string?> _data = new("--data")
+    {
+        Description = "IMDB archive or folder (its test split is used), or a .tsv/.txt/.csv file of label and text. Default: the IMDB cache",
+        HelpName = "path",
+    };
+    private readonly Option<int?> _limit = new Option<int?>("--limit")
+    {
+        Description = "Evaluate on a class-balanced subset of this many reviews (the same one 'lstm train --validation-limit' draws with the run's seed)",
+        HelpName = "n",
+    }.AtLeast(1);
+    private readonly Option<int?> _threads = new Option<int?>("--threads")
+    {
+        Description = "Threads to use. Default: all cores",
+        HelpName = "n",
+    }.AtLeast(1);
+    private readonly Option<bool> _noDownload = new("--no-download")
+    {
+        Description = "Fail instead of downloading IMDB when it is not in the cache folder",
+    };
+
+    /// <summary>Builds the command; its action runs in <paramref name="environment"/>.</summary>
+    public EvaluateCommand(CommandEnvironment environment)
+    {
+        Command = new Command("evaluate", "Report loss and accuracy of a trained model on the IMDB test split or a labelled file")
+        {
+            _model, _data, _limit, _threads, _noDownload,
+        };
+        Command.SetAction(parseResult => ErrorReporter.Run(environment.Error, () => Execute(parseResult, environment)));
+    }
+
+    /// <summary>The <c>evaluate</c> command.</summary>
+    public Command Command { get; }
+
+    private int Execute(ParseResult parseResult, CommandEnvironment environment)
+    {
+        var output = environment.Output;
+        var ct = environment.CancellationToken;
+        var model = TrainedModel.Load(parseResult.GetValue(_model)!);
+        output.WriteLine($"Model: {model.Directory}: {TrainingRun.Describe(model.Classifier)}, max-len {model.MaxLen}");
+
+        var source = parseResult.GetValue(_data) is { } path ? DataSource.FromPath(path) : DataSource.FromCache(environment, !parseResult.GetValue(_noDownload));
+        output.WriteLine($"Loading {source}");
+        var clock = Stopwatch.StartNew();
+        var reviews = ReviewLoader.LoadForEvaluation(source, parseResult.GetValue(_limit), model.Manifest.Training.Seed, ct);
+        if (reviews.Count == 0) throw new InvalidDataException($"{source.Path}: no reviews to evaluate on.");
+        var data = ReviewEncoder.ToDataset(reviews, model.Vocabulary, model.MaxLen, ct);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Loaded and encoded {data.Count:N0} reviews ({(source.Kind == DataKind.Imdb ? "IMDB test split" : "all rows")}) in {clock.Elapsed.TotalSeconds:0.0}s"));
+
+        clock.Restart();
+        var line = new CountProgressLine(output, environment.OutputIsTerminal, "Evaluating", data.Count);
+        float[] logits = ChunkedInference.PredictLogits(model.Classifier, data.Sequences, parseResult.GetValue(_threads), line.Report, ct);
+        line.Finish();
+        double seconds = clock.Elapsed.TotalSeconds;
+        var result = EvaluationResult.FromLogits(logits, data.Labels);
+        output.WriteLine($"{ProgressText.Steps(result.Count, result.Count)} - {ProgressText.Seconds(seconds)} - loss: {ProgressText.Metric(result.Loss)}"
+            + $" - accuracy: {ProgressText.Metric(result.Accuracy)} - {ProgressText.Rate(result.Count / Math.Max(seconds, 1e-9))} reviews/s");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using Lstm.Cli.Data;
+using Lstm.Cli.Runs;
+using Lstm.Training.Training;
+
+namespace Lstm.Cli.Commands;
+
+/// <summary>
+/// <c>lstm predict --model DIR "text" …</c>: the probability that each review is positive, one line per review:
+/// <c>0.9731  positive  "This movie was …"</c>.
+/// </summary>
+internal sealed class PredictCommand
+{
+    /// <summary>Characters of a review shown in the output line.</summary>
+    public const int PreviewLength = 60;
+
+    private readonly Option<string> _model = new("--model")
+    {
+        Description = "Run folder written by 'lstm train' (model.lstm, vocabulary.json, training.json)",
+        HelpName = "dir",
+        Required = true,
+    };
+    private readonly Option<string?> _file = new("--file")
+    {
+        Description = "Read reviews from this file, one per line ('-' for standard input)",
+        HelpName = "path",
+    };
+    private readonly Option<int?> _threads = new Option<int?>("--threads")
+    {
+        Description = "Threads to use. Default: all cores",
+        HelpName = "n",
+    }.AtLeast(1);
+    private readonly Argument<string[]> _texts = new("text")
+    {
+        Description = "Reviews to classify; '-' reads them from standard input, one per line",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary>Builds the command; its action runs in <paramref name="environment"/>.</summary>
+    public PredictCommand(CommandEnvironment environment)
+    {
+        Command = new Command("predict", "Print the probability that each review is positive")
+        {
+            _model, _file, _threads, _texts,
+        };
+        Command.SetAction(parseResult => ErrorReporter.Run(environment.Error, () => Execute(parseResult, environment)));
+    }
+
+    /// <summary>The <c>predict</c> command.</summary>
+    public Command Command { get; }
+
+    private int Execute(ParseResult parseResult, CommandEnvironment environment)
+    {
+        var texts = ReadTexts(parseResult.GetValue(_texts) ?? [], parseResult.GetValue(_file), environment.Input);
+        if (texts.Count == 0)
+            throw new ArgumentException("no reviews given: pass them as arguments, with --file PATH (one per line), or '-' to read standard input.");
+        var model = TrainedModel.Load(parseResult.GetValue(_model)!);
+        int[][] sequences = ReviewEncoder.Encode(texts, model.Vocabulary, model.MaxLen, environment.CancellationToken);
+        float[] logits = ChunkedInference.PredictLogits(model.Classifier, sequences, parseResult.GetValue(_threads), null, environment.CancellationToken);
+        for (int i = 0; i < texts.Count; i++)
+        {
+            float probability = BinaryCrossEntropy.Sigmoid(logits[i]);
+            environment.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{probability:0.0000}  {(logits[i] > 0 ? "positive" : "negative")}  \"{Preview(texts[i])}\""));
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The reviews in order: the arguments (with '-' replaced by standard input's lines), then <paramref name="file"/>'s lines; blank lines are skipped.</summary>
+    public static IReadOnlyList<string> ReadTexts(IEnumerable<string> arguments, string? file, TextReader input)
+    {
+        var texts = new List<string>();
+        foreach (string argument in arguments)
+        {
+            if (argument == "-") texts.AddRange(ReadLines(input));
+            else if (!string.IsNullOrWhiteSpace(argument)) texts.Add(argument);
+        }
+        if (file == "-") texts.AddRange(ReadLines(input));
+        else if (file is not null)
+        {
+            string path = Path.GetFullPath(file);
+            if (!File.Exists(path)) throw new FileNotFoundException($"--file: no file at {path}.", path);
+            using var reader = new StreamReader(path);
+            texts.AddRange(ReadLines(reader));
+        }
+        return texts;
+    }
+
+    /// <summary>The review on one line, at most <see cref="PreviewLength"/> characters, cut with "…".</summary>
+    public static string Preview(string text)
+    {
+        string line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace("\"", "\\\"", StringComparison.Ordinal);
+        return line.Length <= PreviewLength ? line : line[..(PreviewLength - 1)].TrimEnd() + "…";
+    }
+
+    private static List<string> ReadLines(TextReader reader)
+    {
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (!string.IsNullOrWhiteSpace(line)) lines.Add(line);
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,168 @@
+using System.CommandLine;
+using Lstm.Cli.Runs;
+
+namespace Lstm.Cli.Commands;
+
+/// <summary>
+/// <c>lstm train</c>: trains the seed program's Embedding → LSTM → Dense(1, sigmoid) model on IMDB or a labelled
+/// file and writes the run folder. Options default to the seed's hyperparameters.
+/// </summary>
+internal sealed class TrainCommand
+{
+    private static readonly TrainSettings Defaults = new();
+
+    private readonly Option<string?> _data = new("--data")
+    {
+        Description = "IMDB archive (.tar.gz) or aclImdb folder, or a .tsv/.txt/.csv file of label and text. Default: the IMDB cache, downloaded when missing",
+        HelpName = "path",
+    };
+    private readonly Option<string?> _validation = new("--validation")
+    {
+        Description = "Validation reviews (same kinds as --data). Default: IMDB's test split, or --validation-split of a labelled file",
+        HelpName = "path",
+    };
+    private readonly Option<double> _validationSplit = new Option<double>("--validation-split")
+    {
+        Description = "Fraction of a labelled --data file held out for validation (stratified, seeded)",
+        DefaultValueFactory = _ => Defaults.ValidationSplit,
+    }.InRange(0, 1);
+    private readonly Option<int> _epochs = new Option<int>("--epochs")
+    {
+        Description = "Passes over the training data",
+        DefaultValueFactory = _ => Defaults.Epochs,
+    }.AtLeast(1);
+    private readonly Option<int> _batchSize = new Option<int>("--batch-size")
+    {
+        Description = "Reviews per gradient step",
+        DefaultValueFactory = _ => Defaults.BatchSize,
+    }.AtLeast(1);
+    private readonly Option<int> _maxLen = new Option<int>("--max-len")
+    {
+        Description = "Ids per review after padding/truncating at the front (Keras pad_sequences maxlen)",
+        DefaultValueFactory = _ => Defaults.MaxLen,
+    }.AtLeast(1);
+    private readonly Option<int> _numWords = new Option<int>("--num-words")
+    {
+        Description = "Vocabulary size including the 4 reserved ids (Keras num_words)",
+        DefaultValueFactory = _ => Defaults.NumWords,
+    }.AtLeast(5);
+    private readonly Option<int> _embeddingDim = new Option<int>("--embedding-dim")
+    {
+        Description = "Width of the word embeddings",
+        DefaultValueFactory = _ => Defaults.EmbeddingDim,
+    }.AtLeast(1);
+    private readonly Option<int> _units = new Option<int>("--units")
+    {
+        Description = "LSTM units",
+        DefaultValueFactory = _ => Defaults.Units,
+    }.AtLeast(1);
+    private readonly Option<float> _dropout = new Option<float>("--dropout")
+    {
+        Description = "LSTM input dropout, in [0, 1)",
+        DefaultValueFactory = _ => Defaults.Dropout,
+    }.InRange(0, 1);
+    private readonly Option<float> _recurrentDropout = new Option<float>("--recurrent-dropout")
+    {
+        Description = "LSTM recurrent dropout, in [0, 1)",
+        DefaultValueFactory = _ => Defaults.RecurrentDropout,
+    }.InRange(0, 1);
+    private readonly Option<float> _learningRate = new Option<float>("--learning-rate")
+    {
+        Description = "Adam's learning rate",
+        DefaultValueFactory = _ => Defaults.LearningRate,
+    }.Positive();
+    private readonly Option<ulong> _seed = new("--seed")
+    {
+        Description = "Seed of the weights, shuffling, dropout masks, subsets and split; a seed reproduces a run exactly",
+        DefaultValueFactory = _ => Defaults.Seed,
+    };
+    private readonly Option<int?> _limit = new Option<int?>("--limit")
+    {
+        Description = "Train on a class-balanced, seeded subset of this many reviews",
+        HelpName = "n",
+    }.AtLeast(2);
+    private readonly Option<int?> _validationLimit = new Option<int?>("--validation-limit")
+    {
+        Description = "Validate on a class-balanced, seeded subset of this many reviews",
+        HelpName = "n",
+    }.AtLeast(1);
+    private readonly Option<int?> _threads = new Option<int?>("--threads")
+    {
+        Description = "Threads to train with (results do not depend on it). Default: all cores",
+        HelpName = "n",
+    }.AtLeast(1);
+    private readonly Option<int> _patience = new Option<int>("--early-stopping-patience")
+    {
+        Description = "Stop after this many epochs without val_loss improvement and keep the best epoch's weights; 0 = off",
+        DefaultValueFactory = _ => Defaults.EarlyStoppingPatience,
+        HelpName = "n",
+    }.AtLeast(0);
+    private readonly Option<float?> _clipNorm = new Option<float?>("--clip-norm")
+    {
+        Description = "Scale gradients so that their global L2 norm is at most this",
+        HelpName = "x",
+    }.Positive();
+    private readonly Option<string?> _resume = new("--resume")
+    {
+        Description = "Continue the run whose checkpoint this is (settings, vocabulary and data come from its folder; --epochs, --threads, --data and --out may change)",
+        HelpName = "checkpoint",
+    };
+    private readonly Option<string?> _out = new("--out")
+    {
+        Description = "Output folder. Default: ./runs/<imdb or data file name>-<yyyyMMdd-HHmmss>, or the checkpoint's folder with --resume",
+        HelpName = "dir",
+    };
+    private readonly Option<bool> _noDownload = new("--no-download")
+    {
+        Description = "Fail instead of downloading IMDB when it is not in the cache folder",
+    };
+
+    /// <summary>Builds the command; its action runs <see cref="TrainingRun"/> in <paramref name="environment"/>.</summary>
+    public TrainCommand(CommandEnvironment environment)
+    {
+        Command = new Command("train", "Train the Embedding -> LSTM -> Dense(1, sigmoid) sentiment model (Keras IMDB defaults) and write a run folder")
+        {
+            _data, _validation, _validationSplit, _epochs, _batchSize, _maxLen, _numWords, _embeddingDim, _units, _dropout,
+            _recurrentDropout, _learningRate, _seed, _limit, _validationLimit, _threads, _patience, _clipNorm, _resume, _out, _noDownload,
+        };
+        Command.SetAction(parseResult => ErrorReporter.Run(environment.Error,
+            () => TrainingRun.Execute(ReadSettings(parseResult), ExplicitOptions(parseResult), environment)));
+    }
+
+    /// <summary>The <c>train</c> command.</summary>
+    public Command Command { get; }
+
+    /// <summary>The options that can change when resuming; any other option given with <c>--resume</c> is ignored with a warning.</summary>
+    public static IReadOnlySet<string> ResumableOptions { get; } =
+        new HashSet<string> { "--resume", "--epochs", "--threads", "--data", "--out", "--no-download" };
+
+    /// <summary>The settings a parsed command line asks for.</summary>
+    public TrainSettings ReadSettings(ParseResult parseResult) => new()
+    {
+        DataPath = parseResult.GetValue(_data),
+        ValidationPath = parseResult.GetValue(_validation),
+        ValidationSplit = parseResult.GetValue(_validationSplit),
+        Limit = parseResult.GetValue(_limit),
+        ValidationLimit = parseResult.GetValue(_validationLimit),
+        NoDownload = parseResult.GetValue(_noDownload),
+        NumWords = parseResult.GetValue(_numWords),
+        MaxLen = parseResult.GetValue(_maxLen),
+        EmbeddingDim = parseResult.GetValue(_embeddingDim),
+        Units = parseResult.GetValue(_units),
+        Dropout = parseResult.GetValue(_dropout),
+        RecurrentDropout = parseResult.GetValue(_recurrentDropout),
+        Epochs = parseResult.GetValue(_epochs),
+        BatchSize = parseResult.GetValue(_batchSize),
+        LearningRate = parseResult.GetValue(_learningRate),
+        Seed = parseResult.GetValue(_seed),
+        Threads = parseResult.GetValue(_threads),
+        EarlyStoppingPatience = parseResult.GetValue(_patience),
+        ClipNorm = parseResult.GetValue(_clipNorm),
+        Resume = parseResult.GetValue(_resume),
+        OutDirectory = parseResult.GetValue(_out),
+    };
+
+    /// <summary>Names of the options written on the command line (not defaulted).</summary>
+    public IReadOnlySet<string> ExplicitOptions(ParseResult parseResult) =>
+        Command.Options.Where(o => parseResult.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToHashSet();
+}

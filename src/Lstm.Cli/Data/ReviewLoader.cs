@@ -1,0 +1,62 @@
+using Lstm.Training.Data;
+
+namespace Lstm.Cli.Data;
+
+/// <summary>
+/// Reads the reviews of a <see cref="DataSource"/> for training (train and validation parts, limited to
+/// class-balanced subsets) or for evaluation (the test part, or the whole of a labelled file).
+/// </summary>
+internal static class ReviewLoader
+{
+    /// <summary>
+    /// Training and validation reviews. IMDB gives its train and test splits; a labelled file gives its rows, with
+    /// validation from <paramref name="validationPath"/> when given, else a stratified <paramref name="validationSplit"/>
+    /// of the rows. <paramref name="limit"/> and <paramref name="validationLimit"/> then keep class-balanced subsets
+    /// (<see cref="ImdbDataset.Subset"/>, with <paramref name="seed"/>).
+    /// </summary>
+    public static ReviewSplits LoadForTraining(DataSource source, string? validationPath, double validationSplit,
+        int? limit, int? validationLimit, ulong seed, CancellationToken ct)
+    {
+        IReadOnlyList<LabelledText> train, validation;
+        string validationDescription;
+        if (source.Kind == DataKind.Imdb)
+        {
+            var imdb = ImdbArchive.Load(source.Path, ct);
+            (train, validation, validationDescription) = (imdb.Train, imdb.Test, "IMDB test split");
+        }
+        else
+        {
+            var rows = LabelledTextFile.Read(source.Path);
+            if (validationPath is null)
+            {
+                (train, validation) = ValidationSplit.Split(rows, validationSplit, seed);
+                validationDescription = $"{validationSplit:0.###} of {Path.GetFileName(source.Path)} (stratified, seed {seed})";
+            }
+            else
+            {
+                (train, validation, validationDescription) = (rows, [], "");
+            }
+        }
+        if (validationPath is not null)
+        {
+            var validationSource = DataSource.FromPath(validationPath, "--validation");
+            validation = LoadAll(validationSource, ct);
+            validationDescription = validationSource.ToString();
+        }
+        var subset = new ImdbDataset(train, validation).Subset(limit, validationLimit, seed);
+        return new ReviewSplits(subset.Train, subset.Test, source, validationDescription);
+    }
+
+    /// <summary>
+    /// Reviews to evaluate on: IMDB's test split, or every row of a labelled file; with <paramref name="limit"/>, a
+    /// class-balanced subset drawn as <c>lstm train --validation-limit</c> draws it with the same seed.
+    /// </summary>
+    public static IReadOnlyList<LabelledText> LoadForEvaluation(DataSource source, int? limit, ulong seed, CancellationToken ct)
+    {
+        var reviews = LoadAll(source, ct);
+        return limit is null ? reviews : new ImdbDataset([], reviews).Subset(null, limit, seed).Test;
+    }
+
+    private static IReadOnlyList<LabelledText> LoadAll(DataSource source, CancellationToken ct) =>
+        source.Kind == DataKind.Imdb ? ImdbArchive.Load(source.Path, ct).Test : LabelledTextFile.Read(source.Path);
+}

@@ -1,0 +1,22 @@
+using Lstm.Training.Layers;
+using Lstm.Training.Text;
+
+namespace Lstm.Cli.Runs;
+
+/// <summary>Writes <c>model.onnx</c> beside <c>model.lstm</c> at the end of <c>lstm train</c>.</summary>
+internal static class OnnxModelWriter
+{
+    /// <summary>
+    /// Exports <paramref name="model"/> (with its vocabulary and padded length) to <paramref name="path"/>; returns
+    /// false when this build has no exporter.
+    /// </summary>
+    public static bool TryWrite(LstmClassifier model, Vocabulary vocabulary, int maxLen, string path)
+    {
+        // ONNX EXPORT CALL SITE (the only one). When branch `onnx` (Lstm.Training.Onnx.OnnxExporter) is merged, replace
+        // the line below with the export, e.g.:
+        //     OnnxExporter.ExportToFile(model, vocabulary.Words, vocabulary.NumWords, new OnnxExportOptions { /* maxLen */ }, path);
+        //     return true;
+        _ = (model, vocabulary, maxLen, path);
+        return false;
+    }
+}

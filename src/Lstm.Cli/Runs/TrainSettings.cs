@@ -1,0 +1,84 @@
+using Lstm.Training.Layers;
+using Lstm.Training.Training;
+
+namespace Lstm.Cli.Runs;
+
+/// <summary>Everything <c>lstm train</c> was asked to do; defaults are the seed program's.</summary>
+internal sealed record TrainSettings
+{
+    /// <summary>IMDB archive or folder, or a labelled .tsv/.txt/.csv file; null means the IMDB cache.</summary>
+    public string? DataPath { get; init; }
+
+    /// <summary>Validation reviews (same kinds as <see cref="DataPath"/>); null means IMDB's test split or <see cref="ValidationSplit"/>.</summary>
+    public string? ValidationPath { get; init; }
+
+    /// <summary>Fraction of a labelled file held out for validation when no <see cref="ValidationPath"/> is given. Default 0.2.</summary>
+    public double ValidationSplit { get; init; } = 0.2;
+
+    /// <summary>Class-balanced subset size of the training reviews; null keeps all.</summary>
+    public int? Limit { get; init; }
+
+    /// <summary>Class-balanced subset size of the validation reviews; null keeps all.</summary>
+    public int? ValidationLimit { get; init; }
+
+    /// <summary>When the IMDB archive is not cached, fail instead of downloading it.</summary>
+    public bool NoDownload { get; init; }
+
+    /// <summary>Keras <c>num_words</c>: ids are below this; also the embedding's input size. Default 10,000.</summary>
+    public int NumWords { get; init; } = 10_000;
+
+    /// <summary>Keras <c>pad_sequences(maxlen=…)</c>. Default 500.</summary>
+    public int MaxLen { get; init; } = 500;
+
+    /// <summary>Embedding width. Default 128.</summary>
+    public int EmbeddingDim { get; init; } = 128;
+
+    /// <summary>LSTM units. Default 128.</summary>
+    public int Units { get; init; } = 128;
+
+    /// <summary>LSTM input dropout. Default 0.2.</summary>
+    public float Dropout { get; init; } = 0.2f;
+
+    /// <summary>LSTM recurrent dropout. Default 0.2.</summary>
+    public float RecurrentDropout { get; init; } = 0.2f;
+
+    /// <summary>Epochs. Default 10.</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Batch size. Default 32.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Adam's learning rate. Default 0.001.</summary>
+    public float LearningRate { get; init; } = 1e-3f;
+
+    /// <summary>Seed of the weights, shuffling, dropout, subsets and split. Default 42.</summary>
+    public ulong Seed { get; init; } = 42;
+
+    /// <summary>Training threads; null means all cores.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Epochs without val_loss improvement before stopping; 0 turns early stopping off (the default).</summary>
+    public int EarlyStoppingPatience { get; init; }
+
+    /// <summary>Global gradient norm clip; null means none.</summary>
+    public float? ClipNorm { get; init; }
+
+    /// <summary>Checkpoint to continue from; null starts a new run.</summary>
+    public string? Resume { get; init; }
+
+    /// <summary>Output folder; null means <see cref="RunDirectory.DefaultPath"/>.</summary>
+    public string? OutDirectory { get; init; }
+
+    /// <summary>The network's shape.</summary>
+    public LstmClassifierConfig ModelConfig => new()
+    {
+        VocabularySize = NumWords, EmbeddingDim = EmbeddingDim, Units = Units, Dropout = Dropout, RecurrentDropout = RecurrentDropout,
+    };
+
+    /// <summary>The trainer's options (without progress and checkpoint path).</summary>
+    public FitOptions FitOptions => new()
+    {
+        Epochs = Epochs, BatchSize = BatchSize, LearningRate = LearningRate, Seed = Seed, MaxDegreeOfParallelism = Threads,
+        EarlyStopping = EarlyStoppingPatience > 0 ? new EarlyStopping("val_loss", EarlyStoppingPatience) : null, ClipNorm = ClipNorm,
+    };
+}

@@ -1,0 +1,185 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Lstm.Cli.Data;
+using Lstm.Training.Layers;
+using Lstm.Training.Text;
+using Lstm.Training.Training;
+
+namespace Lstm.Cli.Runs;
+
+/// <summary>
+/// <c>training.json</c>: how a run was made, so that <c>lstm evaluate</c>, <c>lstm predict</c> and
+/// <c>lstm train --resume</c> can rebuild its preprocessing and data, plus its timings and final metrics.
+/// Written when training starts (status "running") and again when it ends ("completed" or "interrupted").
+/// </summary>
+internal sealed record TrainingManifest
+{
+    /// <summary>Value of <see cref="Format"/>.</summary>
+    public const string FormatName = "lstm-mlnet-training";
+
+    /// <summary>Value of <see cref="Version"/> this code writes and reads.</summary>
+    public const int CurrentVersion = 1;
+
+    /// <summary>Always "lstm-mlnet-training".</summary>
+    public string Format { get; init; } = FormatName;
+
+    /// <summary>Layout version.</summary>
+    public int Version { get; init; } = CurrentVersion;
+
+    /// <summary>"running", "completed" or "interrupted".</summary>
+    public string Status { get; init; } = "running";
+
+    /// <summary>When this run (or its latest resume) started.</summary>
+    public DateTimeOffset Started { get; init; }
+
+    /// <summary>When it ended; null while running.</summary>
+    public DateTimeOffset? Finished { get; init; }
+
+    /// <summary>Checkpoint this run continued from, if any.</summary>
+    public string? ResumedFrom { get; init; }
+
+    /// <summary>The network's shape.</summary>
+    public required LstmClassifierConfig Model { get; init; }
+
+    /// <summary>Text → padded ids.</summary>
+    public required PreprocessingSection Preprocessing { get; init; }
+
+    /// <summary>Trainer settings.</summary>
+    public required FitSection Training { get; init; }
+
+    /// <summary>Where the reviews came from and how many were used.</summary>
+    public required DataSection Data { get; init; }
+
+    /// <summary>Wall times in seconds.</summary>
+    public TimingSection Timings { get; init; } = new();
+
+    /// <summary>Final metrics; null until an epoch has completed.</summary>
+    public ResultSection? Result { get; init; }
+
+    /// <summary>The files of the run folder, by role.</summary>
+    public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Preprocessing settings: normaliser, vocabulary and padding.</summary>
+    /// <param name="Normalizer">Text normaliser name (<see cref="TextNormalizer.Name"/>).</param>
+    /// <param name="NormalizerVersion">Its version.</param>
+    /// <param name="NumWords">Keras <c>num_words</c>.</param>
+    /// <param name="VocabularyWords">Words actually in the vocabulary (ids 4 and up).</param>
+    /// <param name="MaxLen">Padded length.</param>
+    /// <param name="Padding">"pre" or "post".</param>
+    /// <param name="Truncating">"pre" or "post".</param>
+    /// <param name="PaddingValue">The padding id.</param>
+    public sealed record PreprocessingSection(string Normalizer, int NormalizerVersion, int NumWords, int VocabularyWords, int MaxLen,
+        string Padding, string Truncating, int PaddingValue);
+
+    /// <summary>Trainer settings.</summary>
+    /// <param name="Epochs">Planned epochs.</param>
+    /// <param name="BatchSize">Batch size.</param>
+    /// <param name="LearningRate">Adam learning rate.</param>
+    /// <param name="Seed">Seed of everything random.</param>
+    /// <param name="EarlyStoppingPatience">0 when off.</param>
+    /// <param name="ClipNorm">Global gradient norm clip, if any.</param>
+    /// <param name="Threads">Threads, or null for all cores.</param>
+    public sealed record FitSection(int Epochs, int BatchSize, float LearningRate, ulong Seed, int EarlyStoppingPatience, float? ClipNorm, int? Threads);
+
+    /// <summary>The reviews.</summary>
+    /// <param name="Kind">What <paramref name="Path"/> holds.</param>
+    /// <param name="Path">Full path of the training data.</param>
+    /// <param name="Cached">True when it came from the IMDB cache.</param>
+    /// <param name="ValidationPath">Validation file, if one was given.</param>
+    /// <param name="ValidationSplit">Held-out fraction of a labelled file (when no validation file).</param>
+    /// <param name="Validation">Description of the validation data.</param>
+    /// <param name="Limit">Training subset size, if limited.</param>
+    /// <param name="ValidationLimit">Validation subset size, if limited.</param>
+    /// <param name="TrainCount">Training reviews used.</param>
+    /// <param name="ValidationCount">Validation reviews used.</param>
+    public sealed record DataSection(DataKind Kind, string Path, bool Cached, string? ValidationPath, double ValidationSplit, string Validation,
+        int? Limit, int? ValidationLimit, int TrainCount, int ValidationCount);
+
+    /// <summary>Wall times in seconds.</summary>
+    public sealed record TimingSection
+    {
+        /// <summary>Reading the reviews.</summary>
+        public double DataLoadSeconds { get; init; }
+
+        /// <summary>Tokenising, building the vocabulary, encoding and padding.</summary>
+        public double PreprocessingSeconds { get; init; }
+
+        /// <summary>Training and validation over all epochs so far, including before a resume.</summary>
+        public double TrainingSeconds { get; init; }
+
+        /// <summary>This invocation, start to end.</summary>
+        public double TotalSeconds { get; init; }
+
+        /// <summary>Mean training throughput over all epochs, reviews per second.</summary>
+        public double ReviewsPerSecond { get; init; }
+    }
+
+    /// <summary>Final metrics.</summary>
+    /// <param name="EpochsCompleted">Epochs in the history.</param>
+    /// <param name="StoppedEarly">True when early stopping ended the run.</param>
+    /// <param name="RestoredEpoch">Epoch whose weights the model holds after early stopping, if restored.</param>
+    /// <param name="Loss">Last epoch's training loss.</param>
+    /// <param name="Accuracy">Last epoch's training accuracy.</param>
+    /// <param name="ValLoss">Last epoch's validation loss.</param>
+    /// <param name="ValAccuracy">Last epoch's validation accuracy.</param>
+    public sealed record ResultSection(int EpochsCompleted, bool StoppedEarly, int? RestoredEpoch, double Loss, double Accuracy, double? ValLoss, double? ValAccuracy)
+    {
+        /// <summary>The result of <paramref name="history"/>'s last epoch, or null when it has none.</summary>
+        public static ResultSection? From(History history)
+        {
+            if (history.Epochs.Count == 0) return null;
+            var last = history.Epochs[^1];
+            return new ResultSection(history.Epochs.Count, history.StoppedEarly, history.RestoredEpoch, last.Loss, last.Accuracy, last.ValLoss, last.ValAccuracy);
+        }
+    }
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    /// <summary>The settings of the run, for <c>--resume</c>; the data path, output folder and resume path are left as the run recorded them.</summary>
+    public TrainSettings ToSettings() => new()
+    {
+        DataPath = Data.Cached ? null : Data.Path, ValidationPath = Data.ValidationPath, ValidationSplit = Data.ValidationSplit,
+        Limit = Data.Limit, ValidationLimit = Data.ValidationLimit,
+        NumWords = Preprocessing.NumWords, MaxLen = Preprocessing.MaxLen,
+        EmbeddingDim = Model.EmbeddingDim, Units = Model.Units, Dropout = Model.Dropout, RecurrentDropout = Model.RecurrentDropout,
+        Epochs = Training.Epochs, BatchSize = Training.BatchSize, LearningRate = Training.LearningRate, Seed = Training.Seed,
+        Threads = Training.Threads, EarlyStoppingPatience = Training.EarlyStoppingPatience, ClipNorm = Training.ClipNorm,
+    };
+
+    /// <summary>The JSON text.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Writes the JSON atomically.</summary>
+    public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
+
+    /// <summary>Reads a file written by <see cref="Save"/>.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not a training manifest of a supported version; the message names the file.</exception>
+    public static TrainingManifest Load(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: not found; it is written by 'lstm train' next to model.lstm.", path);
+        TrainingManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<TrainingManifest>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException e)
+        {
+            string where = e.LineNumber is { } line ? $":{line + 1}:{e.BytePositionInLine + 1}" : "";
+            string message = e.Message;
+            int position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (position > 0) message = message[..position].TrimEnd(' ', '|');
+            throw new InvalidDataException($"{path}{where}: not a valid training manifest: {message}", e);
+        }
+        if (manifest is null || manifest.Format != FormatName)
+            throw new InvalidDataException($"{path}: expected \"format\": \"{FormatName}\", found \"{manifest?.Format}\".");
+        if (manifest.Version != CurrentVersion)
+            throw new InvalidDataException($"{path}: training manifest version {manifest.Version} is not supported; this lstm reads version {CurrentVersion}.");
+        return manifest;
+    }
+}

@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Globalization;
+using Lstm.Cli.Commands;
+using Lstm.Cli.Data;
+using Lstm.Cli.Progress;
+using Lstm.Training.Layers;
+using Lstm.Training.Text;
+using Lstm.Training.Training;
+
+namespace Lstm.Cli.Runs;
+
+/// <summary>
+/// What <c>lstm train</c> does: load reviews → tokenise → build the vocabulary on the training texts → encode and pad →
+/// train with <see cref="Trainer"/> (or continue a checkpoint) → write the run folder. Ctrl+C stops between batches;
+/// the checkpoint of the last finished epoch stays in the folder and the way to resume is printed.
+/// </summary>
+internal static class TrainingRun
+{
+    /// <summary>Runs the training described by <paramref name="requested"/>; returns the exit code.</summary>
+    /// <param name="requested">The settings from the command line.</param>
+    /// <param name="explicitOptions">Options written on the command line, to warn about those <c>--resume</c> ignores.</param>
+    /// <param name="environment">Output, cancellation and download seams.</param>
+    public static int Execute(TrainSettings requested, IReadOnlySet<string> explicitOptions, CommandEnvironment environment)
+    {
+        var total = Stopwatch.StartNew();
+        var started = DateTimeOffset.Now;
+        var output = environment.Output;
+        var ct = environment.CancellationToken;
+
+        // Resuming: settings, vocabulary and data come from the checkpoint's run folder.
+        TrainSettings settings = requested;
+        Vocabulary? vocabulary = null;
+        string? resumeFrom = null;
+        if (requested.Resume is { } resume)
+        {
+            resumeFrom = Path.GetFullPath(resume);
+            if (!File.Exists(resumeFrom)) throw new FileNotFoundException($"--resume: no checkpoint at {resumeFrom}.", resumeFrom);
+            string folder = Path.GetDirectoryName(resumeFrom)!;
+            var previous = TrainingManifest.Load(Path.Combine(folder, RunDirectory.ManifestFile));
+            string vocabularyPath = Path.Combine(folder, RunDirectory.VocabularyFile);
+            if (!File.Exists(vocabularyPath))
+                throw new FileNotFoundException($"--resume: {vocabularyPath} is missing; the checkpoint must stay in the folder 'lstm train' wrote.", vocabularyPath);
+            vocabulary = Vocabulary.Load(vocabularyPath);
+            settings = previous.ToSettings() with
+            {
+                Resume = resumeFrom,
+                Epochs = explicitOptions.Contains("--epochs") ? requested.Epochs : previous.Training.Epochs,
+                Threads = explicitOptions.Contains("--threads") ? requested.Threads : previous.Training.Threads,
+                DataPath = requested.DataPath ?? previous.ToSettings().DataPath,
+                OutDirectory = requested.OutDirectory ?? folder,
+                NoDownload = requested.NoDownload,
+            };
+            foreach (string ignored in explicitOptions.Where(o => !TrainCommand.ResumableOptions.Contains(o)).Order(StringComparer.Ordinal))
+                environment.Error.WriteLine($"warning: {ignored} is ignored with --resume; the run's own value from {Path.Combine(folder, RunDirectory.ManifestFile)} is used.");
+            output.WriteLine($"Resuming {resumeFrom}");
+        }
+
+        // Data.
+        var source = settings.DataPath is null ? DataSource.FromCache(environment, !settings.NoDownload) : DataSource.FromPath(settings.DataPath);
+        output.WriteLine($"Loading {source}");
+        var clock = Stopwatch.StartNew();
+        var reviews = ReviewLoader.LoadForTraining(source, settings.ValidationPath, settings.ValidationSplit, settings.Limit, settings.ValidationLimit, settings.Seed, ct);
+        double loadSeconds = clock.Elapsed.TotalSeconds;
+        output.WriteLine(Invariant($"Loaded {reviews.Train.Count:N0} training and {reviews.Validation.Count:N0} validation reviews in {loadSeconds:0.0}s")
+            + (reviews.Validation.Count > 0 ? $" (validation: {reviews.ValidationDescription})" : " (no validation)"));
+
+        // Preprocessing: the vocabulary comes from the training texts only.
+        clock.Restart();
+        string[][] trainTokens = ReviewEncoder.Tokenize([.. reviews.Train.Select(r => r.Text)], ct);
+        vocabulary ??= Vocabulary.Build(trainTokens, settings.NumWords);
+        var train = new SequenceDataset(ReviewEncoder.Encode(trainTokens, vocabulary, settings.MaxLen), [.. reviews.Train.Select(r => r.Label)]);
+        var validation = reviews.Validation.Count > 0 ? ReviewEncoder.ToDataset(reviews.Validation, vocabulary, settings.MaxLen, ct) : null;
+        double preprocessSeconds = clock.Elapsed.TotalSeconds;
+        output.WriteLine(Invariant($"Vocabulary: {vocabulary.Words.Count:N0} words (ids below {vocabulary.NumWords:N0}); reviews padded/truncated at the front to {settings.MaxLen} ids in {preprocessSeconds:0.0}s"));
+
+        // Output folder and trainer.
+        string outDirectory = Path.GetFullPath(settings.OutDirectory
+            ?? RunDirectory.DefaultPath(source.Kind == DataKind.Imdb ? "imdb" : Path.GetFileNameWithoutExtension(source.Path), started));
+        Directory.CreateDirectory(outDirectory);
+        string checkpointPath = Path.Combine(outDirectory, RunDirectory.CheckpointFile);
+        var renderer = ProgressRenderer.Create(output, environment.OutputIsTerminal, environment.TerminalWidth, validation is not null);
+        var trainer = resumeFrom is null
+            ? new Trainer(new LstmClassifier(settings.ModelConfig, settings.Seed), settings.FitOptions with { Progress = renderer.Report, CheckpointPath = checkpointPath })
+            : Trainer.Resume(resumeFrom, renderer.Report, checkpointPath, settings.Epochs, settings.Threads);
+        CheckResumedModel(trainer.Model.Config, vocabulary, resumeFrom);
+
+        var manifest = new TrainingManifest
+        {
+            Started = started,
+            ResumedFrom = resumeFrom,
+            Model = trainer.Model.Config,
+            Preprocessing = new(TextNormalizer.Name, TextNormalizer.Version, vocabulary.NumWords, vocabulary.Words.Count, settings.MaxLen,
+                "pre", "pre", Vocabulary.PaddingId),
+            Training = new(settings.Epochs, settings.BatchSize, settings.LearningRate, settings.Seed, settings.EarlyStoppingPatience, settings.ClipNorm, settings.Threads),
+            Data = new(source.Kind, source.Path, source.Cached, settings.ValidationPath is null ? null : Path.GetFullPath(settings.ValidationPath),
+                settings.ValidationSplit, reviews.ValidationDescription, settings.Limit, settings.ValidationLimit, train.Count, validation?.Count ?? 0),
+            Timings = new() { DataLoadSeconds = loadSeconds, PreprocessingSeconds = preprocessSeconds },
+            Files = Files(RunDirectory.VocabularyFile, RunDirectory.ManifestFile, RunDirectory.CheckpointFile),
+        };
+        // Written before training, so that the checkpoint can be resumed from the first epoch on.
+        vocabulary.Save(Path.Combine(outDirectory, RunDirectory.VocabularyFile));
+        manifest.Save(Path.Combine(outDirectory, RunDirectory.ManifestFile));
+
+        output.WriteLine($"Model: {Describe(trainer.Model)}");
+        output.WriteLine(Invariant($"Training {trainer.Options.Epochs} epochs, batch size {trainer.Options.BatchSize}, seed {trainer.Options.Seed}; output in {outDirectory}"));
+        if (trainer.History.Epochs.Count > 0)
+            output.WriteLine($"Continuing after epoch {trainer.History.Epochs.Count} of {trainer.Options.Epochs}");
+
+        History history;
+        try
+        {
+            history = trainer.Fit(train, validation, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            renderer.Interrupt();
+            return ReportInterruption(trainer, manifest, outDirectory, checkpointPath, total, environment);
+        }
+
+        if (history.StoppedEarly)
+        {
+            if (history.RestoredEpoch is { } best) output.WriteLine($"Restoring model weights from the end of the best epoch: {best}.");
+            output.WriteLine($"Epoch {history.Epochs.Count}: early stopping");
+        }
+        var files = RunOutputWriter.WriteResults(outDirectory, trainer.Model, vocabulary, settings.MaxLen, history);
+        manifest = Finish(manifest, "completed", history, total) with
+        {
+            Files = Files([.. files, RunDirectory.VocabularyFile, RunDirectory.ManifestFile, RunDirectory.CheckpointFile]),
+        };
+        manifest.Save(Path.Combine(outDirectory, RunDirectory.ManifestFile));
+
+        output.WriteLine(Invariant($"Done in {total.Elapsed.TotalSeconds:0.0}s ({manifest.Timings.ReviewsPerSecond:0.0} reviews/s while training). Wrote to {outDirectory}:"));
+        output.WriteLine("  " + string.Join("  ", manifest.Files.Values));
+        output.WriteLine($"Next: lstm evaluate --model {Quote(outDirectory)}   |   lstm predict --model {Quote(outDirectory)} \"some review\"");
+        return ExitCodes.Success;
+    }
+
+    private static int ReportInterruption(Trainer trainer, TrainingManifest manifest, string outDirectory, string checkpointPath, Stopwatch total, CommandEnvironment environment)
+    {
+        var history = trainer.History;
+        RunOutputWriter.WriteHistory(outDirectory, history);
+        Finish(manifest, "interrupted", history, total).Save(Path.Combine(outDirectory, RunDirectory.ManifestFile));
+        var error = environment.Error;
+        int done = history.Epochs.Count;
+        error.WriteLine($"Interrupted during epoch {done + 1} of {trainer.Options.Epochs}.");
+        if (done > 0 && File.Exists(checkpointPath))
+        {
+            error.WriteLine($"The checkpoint after epoch {done} is {checkpointPath}; continue with:");
+            error.WriteLine($"  lstm train --resume {Quote(checkpointPath)}");
+        }
+        else
+        {
+            error.WriteLine("No epoch finished, so there is no checkpoint to resume; run the same command again to start over.");
+        }
+        return ExitCodes.Cancelled;
+    }
+
+    private static TrainingManifest Finish(TrainingManifest manifest, string status, History history, Stopwatch total)
+    {
+        double trainingSeconds = history.Epochs.Sum(e => e.TrainSeconds + e.ValidationSeconds);
+        double trainSeconds = history.Epochs.Sum(e => e.TrainSeconds);
+        return manifest with
+        {
+            Status = status,
+            Finished = DateTimeOffset.Now,
+            Result = TrainingManifest.ResultSection.From(history),
+            Timings = manifest.Timings with
+            {
+                TrainingSeconds = trainingSeconds,
+                TotalSeconds = total.Elapsed.TotalSeconds,
+                ReviewsPerSecond = trainSeconds > 0 ? (double)manifest.Data.TrainCount * history.Epochs.Count / trainSeconds : 0,
+            },
+        };
+    }
+
+    private static void CheckResumedModel(LstmClassifierConfig config, Vocabulary vocabulary, string? resumeFrom)
+    {
+        if (config.VocabularySize != vocabulary.NumWords)
+            throw new InvalidDataException($"{resumeFrom}: the model has {config.VocabularySize} embedding rows but the vocabulary beside it has numWords {vocabulary.NumWords}.");
+    }
+
+    /// <summary><c>Embedding(10000, 128) -> LSTM(128, dropout=0.2, recurrent_dropout=0.2) -> Dense(1, sigmoid): 1,411,713 parameters</c>.</summary>
+    public static string Describe(LstmClassifier model)
+    {
+        var c = model.Config;
+        long parameters = model.Parameters.Tensors.Sum(t => (long)t.Length);
+        return Invariant($"Embedding({c.VocabularySize}, {c.EmbeddingDim}) -> LSTM({c.Units}, dropout={c.Dropout}, recurrent_dropout={c.RecurrentDropout}) -> Dense(1, sigmoid): {parameters:N0} parameters");
+    }
+
+    private static Dictionary<string, string> Files(params string[] files) =>
+        files.Distinct().ToDictionary(f => f switch
+        {
+            RunDirectory.ModelFile => "model",
+            RunDirectory.OnnxFile => "onnx",
+            RunDirectory.VocabularyFile => "vocabulary",
+            RunDirectory.HistoryFile => "history",
+            RunDirectory.ManifestFile => "manifest",
+            RunDirectory.LossPlotFile => "lossPlot",
+            RunDirectory.AccuracyPlotFile => "accuracyPlot",
+            RunDirectory.CheckpointFile => "checkpoint",
+            _ => f,
+        });
+
+    private static string Quote(string path) => path.Contains(' ') ? $"\"{path}\"" : path;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

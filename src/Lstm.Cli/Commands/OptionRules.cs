@@ -35,8 +35,15 @@ internal static class OptionRules
     {
         option.Validators.Add(result =>
         {
-            if (result.Errors.Any()) return;
-            T? value = result.GetValueOrDefault<T>();
+            T? value;
+            try
+            {
+                value = result.GetValueOrDefault<T>();
+            }
+            catch (InvalidOperationException)
+            {
+                return; // not a T at all: the parser reports that conversion error itself
+            }
             if (!valid(value!))
                 result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} {requirement}, got {value}."));
         });

@@ -72,13 +72,22 @@ internal sealed record TrainSettings
     /// <summary>The network's shape.</summary>
     public LstmClassifierConfig ModelConfig => new()
     {
-        VocabularySize = NumWords, EmbeddingDim = EmbeddingDim, Units = Units, Dropout = Dropout, RecurrentDropout = RecurrentDropout,
+        VocabularySize = NumWords,
+        EmbeddingDim = EmbeddingDim,
+        Units = Units,
+        Dropout = Dropout,
+        RecurrentDropout = RecurrentDropout,
     };
 
     /// <summary>The trainer's options (without progress and checkpoint path).</summary>
     public FitOptions FitOptions => new()
     {
-        Epochs = Epochs, BatchSize = BatchSize, LearningRate = LearningRate, Seed = Seed, MaxDegreeOfParallelism = Threads,
-        EarlyStopping = EarlyStoppingPatience > 0 ? new EarlyStopping("val_loss", EarlyStoppingPatience) : null, ClipNorm = ClipNorm,
+        Epochs = Epochs,
+        BatchSize = BatchSize,
+        LearningRate = LearningRate,
+        Seed = Seed,
+        MaxDegreeOfParallelism = Threads,
+        EarlyStopping = EarlyStoppingPatience > 0 ? new EarlyStopping("val_loss", EarlyStoppingPatience) : null,
+        ClipNorm = ClipNorm,
     };
 }

@@ -143,12 +143,24 @@ internal sealed record TrainingManifest
     /// <summary>The settings of the run, for <c>--resume</c>; the data path, output folder and resume path are left as the run recorded them.</summary>
     public TrainSettings ToSettings() => new()
     {
-        DataPath = Data.Cached ? null : Data.Path, ValidationPath = Data.ValidationPath, ValidationSplit = Data.ValidationSplit,
-        Limit = Data.Limit, ValidationLimit = Data.ValidationLimit,
-        NumWords = Preprocessing.NumWords, MaxLen = Preprocessing.MaxLen,
-        EmbeddingDim = Model.EmbeddingDim, Units = Model.Units, Dropout = Model.Dropout, RecurrentDropout = Model.RecurrentDropout,
-        Epochs = Training.Epochs, BatchSize = Training.BatchSize, LearningRate = Training.LearningRate, Seed = Training.Seed,
-        Threads = Training.Threads, EarlyStoppingPatience = Training.EarlyStoppingPatience, ClipNorm = Training.ClipNorm,
+        DataPath = Data.Cached ? null : Data.Path,
+        ValidationPath = Data.ValidationPath,
+        ValidationSplit = Data.ValidationSplit,
+        Limit = Data.Limit,
+        ValidationLimit = Data.ValidationLimit,
+        NumWords = Preprocessing.NumWords,
+        MaxLen = Preprocessing.MaxLen,
+        EmbeddingDim = Model.EmbeddingDim,
+        Units = Model.Units,
+        Dropout = Model.Dropout,
+        RecurrentDropout = Model.RecurrentDropout,
+        Epochs = Training.Epochs,
+        BatchSize = Training.BatchSize,
+        LearningRate = Training.LearningRate,
+        Seed = Training.Seed,
+        Threads = Training.Threads,
+        EarlyStoppingPatience = Training.EarlyStoppingPatience,
+        ClipNorm = Training.ClipNorm,
     };
 
     /// <summary>The JSON text.</summary>

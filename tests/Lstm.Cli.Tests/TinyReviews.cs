@@ -1,0 +1,26 @@
+namespace Lstm.Cli.Tests;
+
+/// <summary>A small labelled TSV file of short synthetic reviews whose sentiment words decide the label.</summary>
+internal static class TinyReviews
+{
+    private static readonly string[] Positive = ["great", "wonderful", "loved", "excellent", "amazing", "brilliant", "fun", "best"];
+    private static readonly string[] Negative = ["awful", "terrible", "boring", "hated", "worst", "bad", "dull", "waste"];
+    private static readonly string[] Filler = ["the", "movie", "film", "was", "a", "and", "plot", "acting", "really", "story", "it"];
+
+    /// <summary>Writes <paramref name="count"/> reviews, alternating negative and positive, with a header row.</summary>
+    public static string Write(string path, int count = 60, int seed = 1)
+    {
+        var random = new Random(seed);
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("label\ttext");
+        for (int i = 0; i < count; i++)
+        {
+            bool positive = i % 2 == 1;
+            var words = Enumerable.Range(0, 8).Select(_ => Filler[random.Next(Filler.Length)])
+                .Concat(Enumerable.Range(0, 3).Select(_ => (positive ? Positive : Negative)[random.Next(8)]))
+                .OrderBy(_ => random.Next()).ToArray();
+            writer.WriteLine($"{(positive ? 1 : 0)}\t{string.Join(' ', words)}");
+        }
+        return path;
+    }
+}

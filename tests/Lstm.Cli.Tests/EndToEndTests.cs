@@ -171,6 +171,31 @@ public class EndToEndTests
     }
 
     [Fact]
+    public void EarlyStoppingWithoutValidationIsRefusedBeforeWritingAnything()
+    {
+        using var temp = new TempFolder();
+        string data = TinyReviews.Write(temp.File("reviews.tsv"));
+        var outcome = LstmRunner.Run([.. TinyTraining(data, temp.File("run")), "--validation-split", "0", "--early-stopping-patience", "2"]);
+        Assert.Equal(ExitCodes.UserError, outcome.ExitCode);
+        Assert.Contains("--early-stopping-patience", outcome.Error);
+        Assert.Contains("--validation", outcome.Error);
+        Assert.False(Directory.Exists(temp.File("run")));
+    }
+
+    [Fact]
+    public void AValidationFileAndLimitsAreUsed()
+    {
+        using var temp = new TempFolder();
+        string data = TinyReviews.Write(temp.File("train.tsv"));
+        string validation = TinyReviews.Write(temp.File("validation.tsv"), count: 30, seed: 2);
+        var outcome = LstmRunner.Run([.. TinyTraining(data, temp.File("run"), epochs: 1), "--validation", validation, "--limit", "21", "--validation-limit", "10"]);
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Contains("Loaded 21 training and 10 validation reviews", outcome.Output);
+        var manifest = TrainingManifest.Load(Path.Combine(temp.File("run"), RunDirectory.ManifestFile));
+        Assert.Equal((21, 10, Path.GetFullPath(validation)), (manifest.Data.TrainCount, manifest.Data.ValidationCount, manifest.Data.ValidationPath));
+    }
+
+    [Fact]
     public void EvaluateOnAFolderThatIsNotARunNamesTheMissingFile()
     {
         using var temp = new TempFolder();

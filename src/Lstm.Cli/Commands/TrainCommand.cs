@@ -80,7 +80,7 @@ internal sealed class TrainCommand
     {
         Description = "Train on a class-balanced, seeded subset of this many reviews",
         HelpName = "n",
-    }.AtLeast(2);
+    }.AtLeast(1);
     private readonly Option<int?> _validationLimit = new Option<int?>("--validation-limit")
     {
         Description = "Validate on a class-balanced, seeded subset of this many reviews",

@@ -12,9 +12,9 @@ internal static class OnnxModelWriter
     /// </summary>
     public static bool TryWrite(LstmClassifier model, Vocabulary vocabulary, int maxLen, string path)
     {
-        // ONNX EXPORT CALL SITE (the only one). When branch `onnx` (Lstm.Training.Onnx.OnnxExporter) is merged, replace
-        // the line below with the export, e.g.:
-        //     OnnxExporter.ExportToFile(model, vocabulary.Words, vocabulary.NumWords, new OnnxExportOptions { /* maxLen */ }, path);
+        // ONNX EXPORT CALL SITE (the only one). When branch `onnx` (Lstm.Training.Onnx) is merged, replace the two lines
+        // below with (ExportToFile writes atomically):
+        //     OnnxExporter.ExportToFile(model, vocabulary, new OnnxExportOptions { MaxLength = maxLen }, path);
         //     return true;
         _ = (model, vocabulary, maxLen, path);
         return false;

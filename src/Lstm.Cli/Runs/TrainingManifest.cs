@@ -175,10 +175,19 @@ internal sealed record TrainingManifest
     public static TrainingManifest Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: not found; it is written by 'lstm train' next to model.lstm.", path);
-        TrainingManifest? manifest;
+        string json = File.ReadAllText(path);
         try
         {
-            manifest = JsonSerializer.Deserialize<TrainingManifest>(File.ReadAllText(path), Json);
+            using (var document = JsonDocument.Parse(json))
+            {
+                var root = document.RootElement;
+                string? format = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+                if (format != FormatName)
+                    throw new InvalidDataException($"{path}: expected \"format\": \"{FormatName}\", found {(format is null ? "none" : $"\"{format}\"")}; this is not a training.json written by 'lstm train'.");
+                if (!root.TryGetProperty("version", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int version) || version != CurrentVersion)
+                    throw new InvalidDataException($"{path}: training manifest version {(root.TryGetProperty("version", out var raw) ? raw.GetRawText() : "missing")} is not supported; this lstm reads version {CurrentVersion}.");
+            }
+            return JsonSerializer.Deserialize<TrainingManifest>(json, Json) ?? throw new InvalidDataException($"{path}: the training manifest is null.");
         }
         catch (JsonException e)
         {
@@ -188,10 +197,5 @@ internal sealed record TrainingManifest
             if (position > 0) message = message[..position].TrimEnd(' ', '|');
             throw new InvalidDataException($"{path}{where}: not a valid training manifest: {message}", e);
         }
-        if (manifest is null || manifest.Format != FormatName)
-            throw new InvalidDataException($"{path}: expected \"format\": \"{FormatName}\", found \"{manifest?.Format}\".");
-        if (manifest.Version != CurrentVersion)
-            throw new InvalidDataException($"{path}: training manifest version {manifest.Version} is not supported; this lstm reads version {CurrentVersion}.");
-        return manifest;
     }
 }

@@ -56,6 +56,8 @@ internal static class TrainingRun
         }
 
         // Data.
+        if (resumeFrom is not null && requested.DataPath is null && settings.DataPath is { } recorded && !Path.Exists(recorded))
+            throw new FileNotFoundException($"--resume: the run was trained on {recorded}, which no longer exists; pass --data PATH with the same data.", recorded);
         var source = settings.DataPath is null ? DataSource.FromCache(environment, !settings.NoDownload) : DataSource.FromPath(settings.DataPath);
         output.WriteLine($"Loading {source}");
         var clock = Stopwatch.StartNew();
@@ -63,6 +65,9 @@ internal static class TrainingRun
         double loadSeconds = clock.Elapsed.TotalSeconds;
         output.WriteLine(Invariant($"Loaded {reviews.Train.Count:N0} training and {reviews.Validation.Count:N0} validation reviews in {loadSeconds:0.0}s")
             + (reviews.Validation.Count > 0 ? $" (validation: {reviews.ValidationDescription})" : " (no validation)"));
+
+        if (settings.EarlyStoppingPatience > 0 && reviews.Validation.Count == 0)
+            throw new ArgumentException("--early-stopping-patience watches val_loss, but there are no validation reviews; give --validation PATH or a --validation-split above 0.");
 
         // Preprocessing: the vocabulary comes from the training texts only.
         clock.Restart();

@@ -107,7 +107,7 @@ internal static class TrainingRun
         manifest.Save(Path.Combine(outDirectory, RunDirectory.ManifestFile));
 
         output.WriteLine($"Model: {Describe(trainer.Model)}");
-        output.WriteLine(Invariant($"Training {trainer.Options.Epochs} epochs, batch size {trainer.Options.BatchSize}, seed {trainer.Options.Seed}; output in {outDirectory}"));
+        output.WriteLine(Invariant($"Training {trainer.Options.Epochs} epoch{(trainer.Options.Epochs == 1 ? "" : "s")}, batch size {trainer.Options.BatchSize}, seed {trainer.Options.Seed}; output in {outDirectory}"));
         if (trainer.History.Epochs.Count > 0)
             output.WriteLine($"Continuing after epoch {trainer.History.Epochs.Count} of {trainer.Options.Epochs}");
 

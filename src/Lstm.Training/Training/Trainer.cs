@@ -107,8 +107,12 @@ public sealed partial class Trainer
                 double elapsed = clock.Elapsed.TotalSeconds;
                 Options.Progress?.Invoke(new TrainingProgress
                 {
-                    Epoch = epoch, Epochs = Options.Epochs, Batch = b + 1, Batches = batches,
-                    Loss = lossSum / seen, Accuracy = (double)correct / seen,
+                    Epoch = epoch,
+                    Epochs = Options.Epochs,
+                    Batch = b + 1,
+                    Batches = batches,
+                    Loss = lossSum / seen,
+                    Accuracy = (double)correct / seen,
                     SequencesPerSecond = seen / Math.Max(elapsed, 1e-9),
                     Elapsed = clock.Elapsed,
                     Remaining = TimeSpan.FromSeconds(elapsed / seen * (n - seen)),
@@ -127,9 +131,16 @@ public sealed partial class Trainer
             if (Options.CheckpointPath is { } path) SaveCheckpoint(path);
             Options.Progress?.Invoke(new TrainingProgress
             {
-                Epoch = epoch, Epochs = Options.Epochs, Batch = batches, Batches = batches,
-                Loss = result.Loss, Accuracy = result.Accuracy, SequencesPerSecond = n / Math.Max(trainSeconds, 1e-9),
-                Elapsed = clock.Elapsed, Remaining = TimeSpan.Zero, EpochResult = result,
+                Epoch = epoch,
+                Epochs = Options.Epochs,
+                Batch = batches,
+                Batches = batches,
+                Loss = result.Loss,
+                Accuracy = result.Accuracy,
+                SequencesPerSecond = n / Math.Max(trainSeconds, 1e-9),
+                Elapsed = clock.Elapsed,
+                Remaining = TimeSpan.Zero,
+                EpochResult = result,
             });
         }
         return History;

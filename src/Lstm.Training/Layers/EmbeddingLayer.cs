@@ -1,0 +1,39 @@
+using System.Numerics.Tensors;
+
+namespace Lstm.Training.Layers;
+
+/// <summary>
+/// Keras's <c>Embedding(input_dim, output_dim)</c> (no mask_zero: the padding id has a learned row):
+/// a lookup forward, a scatter-add of the input gradient backward.
+/// </summary>
+internal static class EmbeddingLayer
+{
+    /// <summary>
+    /// Writes rows of <paramref name="embedding"/> for steps [t0, t0+steps) of each sequence into
+    /// <paramref name="destination"/>, time-major [steps, rows, dim], multiplied by the sequence's mask when given ([rows, dim]).
+    /// </summary>
+    public static void Gather(ReadOnlySpan<float> embedding, int dim, ReadOnlySpan<int[]> sequences, int t0, int steps, ReadOnlySpan<float> masks, Span<float> destination)
+    {
+        int rows = sequences.Length;
+        for (int dt = 0; dt < steps; dt++)
+            for (int s = 0; s < rows; s++)
+            {
+                ReadOnlySpan<float> row = embedding.Slice(sequences[s][t0 + dt] * dim, dim);
+                Span<float> dst = destination.Slice((dt * rows + s) * dim, dim);
+                if (masks.IsEmpty) row.CopyTo(dst);
+                else TensorPrimitives.Multiply(row, masks.Slice(s * dim, dim), dst);
+            }
+    }
+
+    /// <summary>Adds the time-major input gradient [steps, rows, dim] into the rows of <paramref name="gradient"/> the ids select.</summary>
+    public static void ScatterAdd(ReadOnlySpan<float> inputGradient, int dim, ReadOnlySpan<int[]> sequences, Span<float> gradient)
+    {
+        int rows = sequences.Length, steps = sequences[0].Length;
+        for (int t = 0; t < steps; t++)
+            for (int s = 0; s < rows; s++)
+            {
+                Span<float> dst = gradient.Slice(sequences[s][t] * dim, dim);
+                TensorPrimitives.Add(dst, inputGradient.Slice((t * rows + s) * dim, dim), dst);
+            }
+    }
+}

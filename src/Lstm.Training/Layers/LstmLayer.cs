@@ -1,0 +1,163 @@
+using System.Numerics.Tensors;
+using Lstm.Training.Kernels;
+
+namespace Lstm.Training.Layers;
+
+/// <summary>
+/// Keras's <c>LSTM(units, dropout, recurrent_dropout)</c> with <c>return_sequences=False</c>, gates i, f, c, o:
+/// <code>
+/// z_t = x̃_t·W + h̃_{t-1}·U + b,   x̃ = x ⊙ m_x,  h̃ = h ⊙ m_h  (one mask per sequence, all steps)
+/// i, f, o = σ(z_i), σ(z_f), σ(z_o);  g = tanh(z_c)
+/// c_t = f ⊙ c_{t-1} + i ⊙ g;  h_t = o ⊙ tanh(c_t)
+/// </code>
+/// The input projection of all steps is one matrix product; only h̃·U (forward) and dz·Uᵀ (backward) run per step.
+/// Backward is full BPTT; dW, dU and the input gradient are each one product over all steps.
+/// </summary>
+internal sealed class LstmLayer
+{
+    private readonly LstmClassifierParameters _p;
+    private readonly int _e, _h, _g;
+    private readonly float[] _kernelT;
+    private readonly float[] _recurrentT;
+
+    public LstmLayer(LstmClassifierParameters parameters)
+    {
+        _p = parameters;
+        _e = parameters.Config.EmbeddingDim;
+        _h = parameters.Config.Units;
+        _g = 4 * _h;
+        _kernelT = new float[_g * _e];
+        _recurrentT = new float[_g * _h];
+    }
+
+    /// <summary>Refreshes Wᵀ and Uᵀ, used by <see cref="Backward"/>; call after the weights change.</summary>
+    public void RefreshTransposes()
+    {
+        Transpose(_p.Kernel, _e, _g, _kernelT);
+        Transpose(_p.RecurrentKernel, _h, _g, _recurrentT);
+    }
+
+    private static void Transpose(ReadOnlySpan<float> source, int rows, int cols, Span<float> destination)
+    {
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < cols; c++)
+                destination[c * rows + r] = source[r * cols + c];
+    }
+
+    /// <summary>
+    /// Training forward over <paramref name="rows"/> sequences whose masked inputs are already in
+    /// <see cref="LstmActivations.Inputs"/>; leaves h_T in <see cref="LstmActivations.Hidden"/>.
+    /// </summary>
+    public void Forward(LstmActivations a, int rows, bool recurrentMask)
+    {
+        int steps = a.Steps, h = _h, g = _g;
+        Span<float> gates = a.Gates.AsSpan(0, steps * rows * g);
+        for (int r = 0; r < steps * rows; r++) _p.Bias.CopyTo(gates.Slice(r * g, g));
+        Gemm.Multiply(steps * rows, g, _e, a.Inputs, _e, 1, _p.Kernel, g, gates, g, accumulate: true);
+
+        Span<float> hidden = a.Hidden.AsSpan(0, rows * h);
+        for (int t = 0; t < steps; t++)
+        {
+            Span<float> prev = a.PreviousHidden.AsSpan(t * rows * h, rows * h);
+            Span<float> z = gates.Slice(t * rows * g, rows * g);
+            if (t == 0) prev.Clear();
+            else
+            {
+                if (recurrentMask) TensorPrimitives.Multiply(hidden, a.RecurrentMasks.AsSpan(0, rows * h), prev);
+                else hidden.CopyTo(prev);
+                Gemm.Multiply(rows, g, h, prev, h, 1, _p.RecurrentKernel, g, z, g, accumulate: true);
+            }
+            for (int s = 0; s < rows; s++)
+            {
+                ReadOnlySpan<float> cPrev = t == 0 ? default : a.Cells.AsSpan(((t - 1) * rows + s) * h, h);
+                GateMath.Forward(z.Slice(s * g, g), cPrev, a.Cells.AsSpan((t * rows + s) * h, h), hidden.Slice(s * h, h));
+            }
+        }
+    }
+
+    /// <summary>
+    /// BPTT from dL/dh_T in <see cref="LstmActivations.HiddenGradient"/>: writes dW, dU, db into
+    /// <paramref name="grads"/> (overwriting) and dL/dx_t (through the input mask) into <see cref="LstmActivations.Inputs"/>.
+    /// </summary>
+    public void Backward(LstmActivations a, int rows, bool recurrentMask, bool inputMask, LstmGradients grads)
+    {
+        int steps = a.Steps, h = _h, g = _g, e = _e;
+        Span<float> gates = a.Gates.AsSpan(0, steps * rows * g);
+        Span<float> dh = a.HiddenGradient.AsSpan(0, rows * h);
+        Span<float> dc = a.CellGradient.AsSpan(0, rows * h);
+        dc.Clear();
+        for (int t = steps - 1; t >= 0; t--)
+        {
+            Span<float> z = gates.Slice(t * rows * g, rows * g);
+            for (int s = 0; s < rows; s++)
+            {
+                ReadOnlySpan<float> cPrev = t == 0 ? default : a.Cells.AsSpan(((t - 1) * rows + s) * h, h);
+                GateMath.Backward(z.Slice(s * g, g), a.Cells.AsSpan((t * rows + s) * h, h), cPrev, dh.Slice(s * h, h), dc.Slice(s * h, h), a.Scratch);
+            }
+            if (t > 0)
+            {
+                Gemm.Multiply(rows, h, g, z, g, 1, _recurrentT, h, dh, h, accumulate: false);
+                if (recurrentMask) TensorPrimitives.Multiply(dh, a.RecurrentMasks.AsSpan(0, rows * h), dh);
+            }
+        }
+
+        // h̃_{-1} = 0, so the first step adds nothing to dU.
+        int k = (steps - 1) * rows;
+        Gemm.Multiply(h, g, k, a.PreviousHidden.AsSpan(rows * h), 1, h, gates[(rows * g)..], g, grads.RecurrentKernel, g, accumulate: false);
+        Gemm.Multiply(e, g, steps * rows, a.Inputs, 1, e, gates, g, grads.Kernel, g, accumulate: false);
+        Span<float> db = grads.Bias;
+        db.Clear();
+        for (int r = 0; r < steps * rows; r++) TensorPrimitives.Add(db, gates.Slice(r * g, g), db);
+
+        Span<float> dx = a.Inputs.AsSpan(0, steps * rows * e);
+        Gemm.Multiply(steps * rows, e, g, gates, g, 1, _kernelT, e, dx, e, accumulate: false);
+        if (inputMask)
+        {
+            ReadOnlySpan<float> masks = a.InputMasks.AsSpan(0, rows * e);
+            for (int t = 0; t < steps; t++)
+            {
+                Span<float> block = dx.Slice(t * rows * e, rows * e);
+                TensorPrimitives.Multiply(block, masks, block);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Inference (no dropout): runs <paramref name="sequences"/> through all steps, gathering their embeddings and
+    /// projecting them a few steps at a time, and leaves h_T in <paramref name="hidden"/>. Each row's result is
+    /// independent of the others, so predictions do not depend on batch size or threading.
+    /// </summary>
+    public void Infer(ReadOnlySpan<int[]> sequences, InferenceBuffers buffers, Span<float> hidden)
+    {
+        int rows = sequences.Length, steps = sequences[0].Length, h = _h, g = _g, e = _e, chunk = buffers.ChunkSteps;
+        Span<float> c = buffers.Cells.AsSpan(0, rows * h);
+        for (int t0 = 0; t0 < steps; t0 += chunk)
+        {
+            int tc = Math.Min(chunk, steps - t0);
+            Span<float> x = buffers.Inputs.AsSpan(0, tc * rows * e);
+            EmbeddingLayer.Gather(_p.Embedding, e, sequences, t0, tc, default, x);
+            Span<float> gates = buffers.Gates.AsSpan(0, tc * rows * g);
+            for (int r = 0; r < tc * rows; r++) _p.Bias.CopyTo(gates.Slice(r * g, g));
+            Gemm.Multiply(tc * rows, g, e, x, e, 1, _p.Kernel, g, gates, g, accumulate: true);
+            for (int dt = 0; dt < tc; dt++)
+            {
+                int t = t0 + dt;
+                Span<float> z = gates.Slice(dt * rows * g, rows * g);
+                if (t > 0) Gemm.Multiply(rows, g, h, hidden, h, 1, _p.RecurrentKernel, g, z, g, accumulate: true);
+                for (int s = 0; s < rows; s++)
+                    GateMath.Forward(z.Slice(s * g, g), t == 0 ? default : c.Slice(s * h, h), c.Slice(s * h, h), hidden.Slice(s * h, h));
+            }
+        }
+    }
+
+    /// <summary>Scratch for <see cref="Infer"/>: a few steps of inputs and gates, and the cell state.</summary>
+    internal sealed class InferenceBuffers(int rows, int inputDim, int units, int chunkSteps = 16)
+    {
+        public int ChunkSteps { get; } = chunkSteps;
+        public int Rows { get; } = rows;
+        public float[] Inputs { get; } = new float[chunkSteps * rows * inputDim];
+        public float[] Gates { get; } = new float[chunkSteps * rows * 4 * units];
+        public float[] Cells { get; } = new float[rows * units];
+        public float[] Hidden { get; } = new float[rows * units];
+    }
+}

@@ -1,0 +1,58 @@
+namespace Lstm.Training.Training;
+
+/// <summary>How <see cref="Trainer.Fit"/> trains, with Keras's <c>compile</c>/<c>fit</c> defaults.</summary>
+public sealed record FitOptions
+{
+    /// <summary>Passes over the training data. Default 10 (the seed's).</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Sequences per gradient step. Default 32.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Adam's learning rate. Default 0.001.</summary>
+    public float LearningRate { get; init; } = 1e-3f;
+
+    /// <summary>When set, gradients are scaled so that their global L2 norm is at most this (Keras <c>global_clipnorm</c>). Default none.</summary>
+    public float? ClipNorm { get; init; }
+
+    /// <summary>Shuffle the training data every epoch. Default true.</summary>
+    public bool Shuffle { get; init; } = true;
+
+    /// <summary>Seed of the shuffling and dropout masks; with the same seed a run is reproduced bit for bit. Default 42.</summary>
+    public ulong Seed { get; init; } = 42;
+
+    /// <summary>Threads used; results do not depend on it. Default: all cores.</summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Sequences per step of validation and prediction. Default 256.</summary>
+    public int ValidationBatchSize { get; init; } = 256;
+
+    /// <summary>Stop when the monitored metric stops improving. Default none.</summary>
+    public EarlyStopping? EarlyStopping { get; init; }
+
+    /// <summary>When set, a checkpoint that <see cref="Trainer.Resume"/> continues from is written here (atomically) after every epoch.</summary>
+    public string? CheckpointPath { get; init; }
+
+    /// <summary>Called after every training batch and at the end of each epoch, on the training thread.</summary>
+    public Action<TrainingProgress>? Progress { get; init; }
+
+    internal void Validate()
+    {
+        if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Epochs must be at least 1.");
+        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "BatchSize must be at least 1.");
+        if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "LearningRate must be positive.");
+        if (ClipNorm is { } c && !(c > 0)) throw new ArgumentOutOfRangeException(nameof(ClipNorm), c, "ClipNorm must be positive.");
+        if (ValidationBatchSize < 1) throw new ArgumentOutOfRangeException(nameof(ValidationBatchSize), ValidationBatchSize, "ValidationBatchSize must be at least 1.");
+        if (MaxDegreeOfParallelism is < 1) throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be at least 1.");
+    }
+}
+
+/// <summary>Keras's <c>EarlyStopping</c> callback.</summary>
+/// <param name="Monitor">"val_loss" (default), "val_accuracy", "loss" or "accuracy".</param>
+/// <param name="Patience">Epochs without improvement before stopping. Default 2.</param>
+/// <param name="MinDelta">Smallest change that counts as an improvement. Default 0.</param>
+/// <param name="RestoreBestWeights">At the end, put back the weights of the best epoch. Default true.</param>
+public sealed record EarlyStopping(string Monitor = "val_loss", int Patience = 2, double MinDelta = 0, bool RestoreBestWeights = true)
+{
+    internal bool HigherIsBetter => Monitor.EndsWith("accuracy", StringComparison.Ordinal);
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Lstm.Training.Layers;
+
+namespace Lstm.Training.Training;
+
+public sealed partial class Trainer
+{
+    private const string CheckpointMagic = "LSTMCKP1";
+
+    /// <summary>
+    /// Writes everything needed to continue this run exactly (weights, Adam moments and step, random state, history,
+    /// early-stopping state and best weights, options) to <paramref name="path"/>, atomically.
+    /// Layout: magic "LSTMCKP1", a JSON header (string), the model (<see cref="LstmClassifier.Write"/>), then Adam's
+    /// m and v per tensor (length + float32 LE), then the best weights when early stopping keeps them.
+    /// </summary>
+    public void SaveCheckpoint(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var header = new CheckpointHeader(
+            Options.Epochs, Options.BatchSize, Options.LearningRate, Options.ClipNorm, Options.Shuffle, Options.Seed,
+            Options.ValidationBatchSize, Options.EarlyStopping, History.ToJson(), _random.GetState(), _adam.Iterations,
+            double.IsNaN(_best) ? null : _best, _wait, _bestEpoch, _bestWeights is not null);
+        AtomicFile.Write(path, stream =>
+        {
+            using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            w.Write(CheckpointMagic.ToCharArray());
+            w.Write(JsonSerializer.Serialize(header));
+            Model.Write(stream);
+            for (int i = 0; i < _adam.M.Length; i++)
+            {
+                WriteTensor(w, _adam.M[i]);
+                WriteTensor(w, _adam.V[i]);
+            }
+            if (_bestWeights is not null) new LstmClassifier(_bestWeights).Write(stream);
+        });
+    }
+
+    /// <summary>
+    /// Restores a run from a checkpoint written by <see cref="SaveCheckpoint"/> (or <see cref="FitOptions.CheckpointPath"/>);
+    /// calling <see cref="Fit"/> with the same data then continues as if it had never stopped.
+    /// <paramref name="progress"/>, <paramref name="checkpointPath"/>, <paramref name="epochs"/> and
+    /// <paramref name="maxDegreeOfParallelism"/> may differ from the original run; everything else is taken from the file.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a checkpoint or is truncated.</exception>
+    public static Trainer Resume(string path, Action<TrainingProgress>? progress = null, string? checkpointPath = null, int? epochs = null, int? maxDegreeOfParallelism = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = File.OpenRead(path);
+        using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            var magic = new string(r.ReadChars(CheckpointMagic.Length));
+            if (magic != CheckpointMagic)
+                throw new InvalidDataException($"{path}: not an Lstm.Training checkpoint (expected header '{CheckpointMagic}', found '{magic}').");
+            var h = JsonSerializer.Deserialize<CheckpointHeader>(r.ReadString()) ?? throw new InvalidDataException($"{path}: empty checkpoint header.");
+            var model = LstmClassifier.Read(stream, path);
+            var options = new FitOptions
+            {
+                Epochs = epochs ?? h.Epochs, BatchSize = h.BatchSize, LearningRate = h.LearningRate, ClipNorm = h.ClipNorm,
+                Shuffle = h.Shuffle, Seed = h.Seed, ValidationBatchSize = h.ValidationBatchSize, EarlyStopping = h.EarlyStopping,
+                Progress = progress, CheckpointPath = checkpointPath ?? path, MaxDegreeOfParallelism = maxDegreeOfParallelism,
+            };
+            var trainer = new Trainer(model, options)
+            {
+                History = History.FromJson(h.History),
+                _random = SeededRandom.FromState(h.RandomState),
+                _best = h.Best ?? double.NaN,
+                _wait = h.Wait,
+                _bestEpoch = h.BestEpoch,
+            };
+            trainer._adam.Iterations = h.AdamIterations;
+            for (int i = 0; i < trainer._adam.M.Length; i++)
+            {
+                ReadTensor(r, trainer._adam.M[i], path);
+                ReadTensor(r, trainer._adam.V[i], path);
+            }
+            if (h.HasBestWeights) trainer._bestWeights = LstmClassifier.Read(stream, path).Parameters;
+            return trainer;
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"{path}: the checkpoint is truncated.", e);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: the checkpoint header is not valid: {e.Message}", e);
+        }
+    }
+
+    private static void WriteTensor(BinaryWriter w, float[] t)
+    {
+        w.Write(t.LongLength);
+        w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(t.AsSpan()));
+    }
+
+    private static void ReadTensor(BinaryReader r, float[] t, string path)
+    {
+        long n = r.ReadInt64();
+        if (n != t.LongLength) throw new InvalidDataException($"{path}: optimizer state has {n} values where {t.LongLength} were expected.");
+        r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(t.AsSpan()));
+    }
+
+    private sealed record CheckpointHeader(
+        int Epochs, int BatchSize, float LearningRate, float? ClipNorm, bool Shuffle, ulong Seed, int ValidationBatchSize,
+        EarlyStopping? EarlyStopping, string History, ulong[] RandomState, long AdamIterations, double? Best, int Wait,
+        int BestEpoch, bool HasBestWeights);
+}

@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using Lstm.Training.Layers;
+
+namespace Lstm.Training.Training;
+
+/// <summary>
+/// Keras's <c>model.fit</c> for an <see cref="LstmClassifier"/>: mini-batch Adam on binary cross-entropy, shuffling
+/// every epoch, variational dropout, validation after each epoch, early stopping and resumable checkpoints.
+/// Each batch is cut into fixed slices of 8 sequences that run on all cores; their gradients are summed in a fixed
+/// order once per batch, so a seed reproduces a run bit for bit whatever the thread count.
+/// </summary>
+public sealed partial class Trainer
+{
+    private readonly LstmClassifierParameters _gradients;
+    private readonly LstmLayer _lstm;
+    private readonly Adam _adam;
+    private SeededRandom _random;
+    private double _best;
+    private int _wait;
+    private int _bestEpoch;
+    private LstmClassifierParameters? _bestWeights;
+    private TrainingSlice[] _slices = [];
+
+    /// <summary>Prepares to train <paramref name="model"/> in place.</summary>
+    public Trainer(LstmClassifier model, FitOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Options = options ?? new FitOptions();
+        Options.Validate();
+        Model = model;
+        _gradients = new LstmClassifierParameters(model.Config);
+        _lstm = new LstmLayer(model.Parameters);
+        _adam = new Adam(model.Parameters.Tensors.Select(t => t.Length).ToArray(), Options.LearningRate);
+        _random = new SeededRandom(Options.Seed);
+        _best = double.NaN;
+    }
+
+    /// <summary>The network being trained.</summary>
+    public LstmClassifier Model { get; }
+
+    /// <summary>The training settings.</summary>
+    public FitOptions Options { get; private set; }
+
+    /// <summary>Metrics of every epoch completed so far, including those before a resume.</summary>
+    public History History { get; private set; } = new();
+
+    /// <summary>
+    /// Trains until <see cref="FitOptions.Epochs"/> epochs are complete (counting those done before a resume) or early
+    /// stopping ends the run. Throws <see cref="OperationCanceledException"/> between batches when cancelled; the model
+    /// then holds the weights of the last completed batch.
+    /// </summary>
+    public History Fit(SequenceDataset train, SequenceDataset? validation = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        int steps = train.Validate(Model.Config.VocabularySize, nameof(train));
+        validation?.Validate(Model.Config.VocabularySize, nameof(validation));
+        if (Options.EarlyStopping is { } es && es.Monitor.StartsWith("val_", StringComparison.Ordinal) && validation is null)
+            throw new ArgumentException($"Early stopping monitors '{es.Monitor}', which needs validation data.", nameof(validation));
+        if (Options.EarlyStopping is { Monitor: not ("val_loss" or "val_accuracy" or "loss" or "accuracy") } bad)
+            throw new ArgumentException($"Early stopping cannot monitor '{bad.Monitor}': expected val_loss, val_accuracy, loss or accuracy.");
+        EnsureSlices(steps);
+        _lstm.RefreshTransposes();
+
+        var cfg = Model.Config;
+        int n = train.Count, batchSize = Options.BatchSize, batches = (n + batchSize - 1) / batchSize;
+        var order = new int[n];
+        var batchSequences = new int[batchSize][];
+        var batchLabels = new bool[batchSize];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
+        bool inputMask = cfg.Dropout > 0, recurrentMask = cfg.RecurrentDropout > 0;
+
+        while (History.Epochs.Count < Options.Epochs && !History.StoppedEarly)
+        {
+            int epoch = History.Epochs.Count + 1;
+            for (int i = 0; i < n; i++) order[i] = i;
+            if (Options.Shuffle) _random.Shuffle(order);
+            var clock = Stopwatch.StartNew();
+            double lossSum = 0;
+            long correct = 0, seen = 0;
+            for (int b = 0; b < batches; b++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                int start = b * batchSize, rows = Math.Min(batchSize, n - start);
+                for (int r = 0; r < rows; r++)
+                {
+                    batchSequences[r] = train.Sequences[order[start + r]];
+                    batchLabels[r] = train.Labels[order[start + r]];
+                }
+                int sliceCount = (rows + TrainingSlice.Rows - 1) / TrainingSlice.Rows;
+                DrawMasks(rows, inputMask, recurrentMask);
+                Parallel.For(0, sliceCount, parallel, s =>
+                {
+                    int first = s * TrainingSlice.Rows, count = Math.Min(TrainingSlice.Rows, rows - first);
+                    _slices[s].Run(batchSequences.AsSpan(first, count), batchLabels.AsSpan(first, count), rows, inputMask, recurrentMask);
+                });
+                for (int s = 0; s < sliceCount; s++)
+                {
+                    lossSum += _slices[s].LossSum;
+                    correct += _slices[s].Correct;
+                }
+                seen += rows;
+                ReduceGradients(sliceCount, batchSequences.AsSpan(0, rows));
+                if (Options.ClipNorm is { } clip) ClipByGlobalNorm(clip);
+                _adam.Step(Model.Parameters.Tensors, _gradients.Tensors);
+                _lstm.RefreshTransposes();
+                double elapsed = clock.Elapsed.TotalSeconds;
+                Options.Progress?.Invoke(new TrainingProgress
+                {
+                    Epoch = epoch, Epochs = Options.Epochs, Batch = b + 1, Batches = batches,
+                    Loss = lossSum / seen, Accuracy = (double)correct / seen,
+                    SequencesPerSecond = seen / Math.Max(elapsed, 1e-9),
+                    Elapsed = clock.Elapsed,
+                    Remaining = TimeSpan.FromSeconds(elapsed / seen * (n - seen)),
+                });
+            }
+            double trainSeconds = clock.Elapsed.TotalSeconds;
+            EvaluationResult? val = null;
+            if (validation is not null)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                val = Model.Evaluate(validation.Sequences, validation.Labels, Options.ValidationBatchSize, parallel.MaxDegreeOfParallelism);
+            }
+            var result = new EpochResult(epoch, lossSum / seen, (double)correct / seen, val?.Loss, val?.Accuracy, trainSeconds, clock.Elapsed.TotalSeconds - trainSeconds);
+            History.Epochs.Add(result);
+            ApplyEarlyStopping(result);
+            if (Options.CheckpointPath is { } path) SaveCheckpoint(path);
+            Options.Progress?.Invoke(new TrainingProgress
+            {
+                Epoch = epoch, Epochs = Options.Epochs, Batch = batches, Batches = batches,
+                Loss = result.Loss, Accuracy = result.Accuracy, SequencesPerSecond = n / Math.Max(trainSeconds, 1e-9),
+                Elapsed = clock.Elapsed, Remaining = TimeSpan.Zero, EpochResult = result,
+            });
+        }
+        return History;
+    }
+
+    private void EnsureSlices(int steps)
+    {
+        int needed = (Options.BatchSize + TrainingSlice.Rows - 1) / TrainingSlice.Rows;
+        if (_slices.Length == needed && _slices[0].Activations.Steps == steps) return;
+        _slices = new TrainingSlice[needed];
+        for (int i = 0; i < needed; i++) _slices[i] = new TrainingSlice(Model.Parameters, _lstm, steps);
+    }
+
+    // Masks are drawn on this thread in row order, so the random stream does not depend on threading.
+    private void DrawMasks(int rows, bool inputMask, bool recurrentMask)
+    {
+        var cfg = Model.Config;
+        for (int r = 0; r < rows; r++)
+        {
+            var a = _slices[r / TrainingSlice.Rows].Activations;
+            int row = r % TrainingSlice.Rows;
+            if (inputMask) FillMask(a.InputMasks.AsSpan(row * cfg.EmbeddingDim, cfg.EmbeddingDim), cfg.Dropout);
+            if (recurrentMask) FillMask(a.RecurrentMasks.AsSpan(row * cfg.Units, cfg.Units), cfg.RecurrentDropout);
+        }
+    }
+
+    private void FillMask(Span<float> mask, float rate)
+    {
+        float keep = 1f / (1f - rate);
+        for (int i = 0; i < mask.Length; i++) mask[i] = _random.NextSingle() >= rate ? keep : 0f;
+    }
+
+    private void ReduceGradients(int sliceCount, ReadOnlySpan<int[]> batch)
+    {
+        var g = _gradients;
+        for (int s = 0; s < sliceCount; s++)
+        {
+            var sg = _slices[s].Gradients;
+            Accumulate(sg.Kernel, g.Kernel, s == 0);
+            Accumulate(sg.RecurrentKernel, g.RecurrentKernel, s == 0);
+            Accumulate(sg.Bias, g.Bias, s == 0);
+            Accumulate(sg.DenseKernel, g.DenseKernel, s == 0);
+            Accumulate(sg.DenseBias, g.DenseBias, s == 0);
+        }
+        g.Embedding.AsSpan().Clear();
+        int e = Model.Config.EmbeddingDim;
+        for (int s = 0; s < sliceCount; s++)
+        {
+            int first = s * TrainingSlice.Rows, count = Math.Min(TrainingSlice.Rows, batch.Length - first);
+            EmbeddingLayer.ScatterAdd(_slices[s].Activations.Inputs, e, batch.Slice(first, count), g.Embedding);
+        }
+    }
+
+    private static void Accumulate(ReadOnlySpan<float> source, Span<float> total, bool first)
+    {
+        if (first) source.CopyTo(total);
+        else TensorPrimitives.Add(total, source, total);
+    }
+
+    private void ClipByGlobalNorm(float clip)
+    {
+        double sum = 0;
+        foreach (var t in _gradients.Tensors) sum += TensorPrimitives.SumOfSquares<float>(t);
+        double norm = Math.Sqrt(sum);
+        if (norm <= clip) return;
+        float scale = (float)(clip / norm);
+        foreach (var t in _gradients.Tensors) TensorPrimitives.Multiply(t, scale, t);
+    }
+
+    private void ApplyEarlyStopping(EpochResult result)
+    {
+        if (Options.EarlyStopping is not { } es) return;
+        double current = es.Monitor switch
+        {
+            "val_loss" => result.ValLoss!.Value,
+            "val_accuracy" => result.ValAccuracy!.Value,
+            "loss" => result.Loss,
+            _ => result.Accuracy,
+        };
+        bool improved = double.IsNaN(_best) || (es.HigherIsBetter ? current - es.MinDelta > _best : current + es.MinDelta < _best);
+        if (improved)
+        {
+            _best = current;
+            _bestEpoch = result.Epoch;
+            _wait = 0;
+            if (es.RestoreBestWeights) (_bestWeights ??= new LstmClassifierParameters(Model.Config)).CopyFrom(Model.Parameters);
+            return;
+        }
+        if (++_wait < es.Patience) return;
+        History.StoppedEarly = true;
+        if (es.RestoreBestWeights && _bestWeights is not null)
+        {
+            Model.Parameters.CopyFrom(_bestWeights);
+            History.RestoredEpoch = _bestEpoch;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+namespace Lstm.Training.Training;
+
+/// <summary>Where a <see cref="Trainer.Fit"/> run is; passed to <see cref="FitOptions.Progress"/>.</summary>
+public sealed record TrainingProgress
+{
+    /// <summary>1-based epoch.</summary>
+    public required int Epoch { get; init; }
+
+    /// <summary>Total epochs planned.</summary>
+    public required int Epochs { get; init; }
+
+    /// <summary>Batches done in this epoch.</summary>
+    public required int Batch { get; init; }
+
+    /// <summary>Batches per epoch.</summary>
+    public required int Batches { get; init; }
+
+    /// <summary>Running mean training loss over this epoch's batches (dropout on), as Keras's progress bar shows it.</summary>
+    public required double Loss { get; init; }
+
+    /// <summary>Running training accuracy over this epoch.</summary>
+    public required double Accuracy { get; init; }
+
+    /// <summary>Training sequences per second over this epoch so far.</summary>
+    public required double SequencesPerSecond { get; init; }
+
+    /// <summary>Time spent in this epoch.</summary>
+    public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>Estimated time left in this epoch's training batches.</summary>
+    public required TimeSpan Remaining { get; init; }
+
+    /// <summary>Set once, when the epoch (including validation) is done.</summary>
+    public EpochResult? EpochResult { get; init; }
+}
+
+/// <summary>One epoch's metrics, as Keras's <c>History</c> records them.</summary>
+/// <param name="Epoch">1-based epoch.</param>
+/// <param name="Loss">Mean training loss over the epoch (dropout on).</param>
+/// <param name="Accuracy">Training accuracy over the epoch.</param>
+/// <param name="ValLoss">Validation loss (dropout off), if validation data was given.</param>
+/// <param name="ValAccuracy">Validation accuracy, if validation data was given.</param>
+/// <param name="TrainSeconds">Wall time of the training batches.</param>
+/// <param name="ValidationSeconds">Wall time of the validation pass.</param>
+public sealed record EpochResult(int Epoch, double Loss, double Accuracy, double? ValLoss, double? ValAccuracy, double TrainSeconds, double ValidationSeconds);

@@ -23,11 +23,14 @@ public sealed class OnnxRuntimeAgreementTests
         var padded = texts.Select(t => encoder.EncodePadded(t, maxLen)).ToList();
         var expected = ReferenceLstmForward.Probabilities(model.Parameters, padded);
 
+        var trainer = model.PredictProbabilities(AsInt32(padded));
+
         var bytes = OnnxExporter.ExportToBytes(model, words, 300, new OnnxExportOptions { MaxLength = maxLen, IncludeTokenIdsOutput = true });
         using var session = new OnnxSession(bytes);
         var batch = session.RunText(texts, tokenIds: true);
         for (int i = 0; i < texts.Length; i++)
         {
+            Assert.InRange(Math.Abs(trainer[i] - expected[i]), 0, Tolerance);
             Assert.Equal(padded[i], batch.TokenIds![i]);
             Assert.InRange(Math.Abs(batch.Probabilities[i] - expected[i]), 0, Tolerance);
             Assert.InRange(Math.Abs(1 / (1 + Math.Exp(-batch.Logits[i])) - expected[i]), 0, Tolerance);
@@ -110,8 +113,10 @@ public sealed class OnnxRuntimeAgreementTests
         using var ids = new OnnxSession(OnnxExporter.ExportToBytes(model, words, 10_000, new OnnxExportOptions { Variant = OnnxModelVariant.Ids }));
         var textBatch = text.RunText(texts, tokenIds: true);
         var idsBatch = ids.RunIds(padded);
+        var trainer = model.PredictProbabilities(AsInt32(padded));
         for (int i = 0; i < texts.Length; i++)
         {
+            Assert.InRange(Math.Abs(trainer[i] - expected[i]), 0, Tolerance);
             Assert.Equal(padded[i], textBatch.TokenIds![i]);
             Assert.InRange(Math.Abs(textBatch.Probabilities[i] - expected[i]), 0, Tolerance);
             Assert.InRange(Math.Abs(idsBatch.Probabilities[i] - expected[i]), 0, Tolerance);
@@ -122,4 +127,6 @@ public sealed class OnnxRuntimeAgreementTests
             Assert.InRange(Math.Abs(ids.RunIds([padded[i]]).Probabilities[0] - expected[i]), 0, Tolerance);
         }
     }
+
+    private static int[][] AsInt32(IEnumerable<long[]> padded) => [.. padded.Select(row => row.Select(id => checked((int)id)).ToArray())];
 }

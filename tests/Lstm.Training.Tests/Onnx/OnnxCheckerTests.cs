@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using Google.Protobuf;
 using Lstm.Training.Onnx;
 using Lstm.Training.Onnx.Proto;
-using Google.Protobuf;
 
 namespace Lstm.Training.Tests.Onnx;
 

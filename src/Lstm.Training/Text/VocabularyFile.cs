@@ -1,0 +1,108 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Lstm.Training.Training;
+
+namespace Lstm.Training.Text;
+
+/// <summary>
+/// The JSON file of a <see cref="Vocabulary"/>:
+/// <c>{"format":"lstm-mlnet-vocabulary","version":1,"numWords":10000,"normalizer":"lstm-mlnet-words",
+/// "normalizerVersion":1,"words":["the","and",…]}</c>; <c>words[k]</c> has id <c>k + 4</c>.
+/// </summary>
+internal static class VocabularyFile
+{
+    public const string Format = "lstm-mlnet-vocabulary";
+    public const int Version = 1;
+
+    public static void Save(string path, IReadOnlyList<string> words, int numWords)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        AtomicFile.Write(path, stream =>
+        {
+            var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            using var json = new Utf8JsonWriter(stream, options);
+            json.WriteStartObject();
+            json.WriteString("format", Format);
+            json.WriteNumber("version", Version);
+            json.WriteNumber("numWords", numWords);
+            json.WriteString("normalizer", TextNormalizer.Name);
+            json.WriteNumber("normalizerVersion", TextNormalizer.Version);
+            json.WriteStartArray("words");
+            foreach (string word in words) json.WriteStringValue(word);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>Reads the words and numWords; checks everything except the word list's own consistency.</summary>
+    public static (string[] Words, int NumWords) Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        byte[] bytes = File.ReadAllBytes(path);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes);
+        }
+        catch (JsonException e)
+        {
+            throw Invalid(path, $"it is not valid JSON ({e.Message})", e);
+        }
+
+        using (document)
+        {
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw Invalid(path, $"expected a JSON object, found {Describe(root)}");
+
+            string format = GetString(path, root, "format");
+            if (format != Format) throw Invalid(path, $"expected \"format\": \"{Format}\", found \"{format}\"");
+            int version = GetInt(path, root, "version");
+            if (version != Version) throw Invalid(path, $"format version {version} is not supported; this library reads version {Version}");
+            int numWords = GetInt(path, root, "numWords");
+            if (numWords < 4) throw Invalid(path, $"\"numWords\" is {numWords}; it must be at least 4 (ids 0-3 are reserved)");
+            string normalizer = GetString(path, root, "normalizer");
+            int normalizerVersion = GetInt(path, root, "normalizerVersion");
+            if (normalizer != TextNormalizer.Name || normalizerVersion != TextNormalizer.Version)
+                throw Invalid(path, $"it was built for text normaliser \"{normalizer}\" version {normalizerVersion}, but this library implements \"{TextNormalizer.Name}\" version {TextNormalizer.Version}");
+
+            if (!root.TryGetProperty("words", out JsonElement array) || array.ValueKind != JsonValueKind.Array)
+                throw Invalid(path, "expected \"words\": an array of strings");
+            var words = new string[array.GetArrayLength()];
+            int i = 0;
+            foreach (JsonElement element in array.EnumerateArray())
+            {
+                if (element.ValueKind != JsonValueKind.String) throw Invalid(path, $"\"words\"[{i}] should be a string, found {Describe(element)}");
+                words[i++] = element.GetString()!;
+            }
+            return (words, numWords);
+        }
+    }
+
+    private static string GetString(string path, JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out JsonElement value)) throw Invalid(path, $"the property \"{name}\" is missing");
+        if (value.ValueKind != JsonValueKind.String) throw Invalid(path, $"\"{name}\" should be a string, found {Describe(value)}");
+        return value.GetString()!;
+    }
+
+    private static int GetInt(string path, JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out JsonElement value)) throw Invalid(path, $"the property \"{name}\" is missing");
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int number))
+            throw Invalid(path, $"\"{name}\" should be an integer, found {Describe(value)}");
+        return number;
+    }
+
+    private static string Describe(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => $"the string \"{element.GetString()}\"",
+        JsonValueKind.Number => $"the number {element.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
+        _ => "null",
+    };
+
+    private static InvalidDataException Invalid(string path, string problem, Exception? inner = null) =>
+        new($"'{path}' is not a valid vocabulary file: {problem}.", inner);
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Lstm.Training.Text;
+
+namespace Lstm.Training.Tests.Text;
+
+public sealed class VocabularyTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("vocabulary-tests-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    // Counts: the 3; a, cat, dog, sat 2 each; and, mat, on 1 each.
+    // Ranks (count descending, ties in ordinal order): the, a, cat, dog, sat, and, mat, on → ids 4..11.
+    private static readonly string[][] Corpus =
+    [
+        ["the", "cat", "sat", "on", "the", "mat"],
+        ["the", "dog", "sat"],
+        ["a", "cat", "and", "a", "dog"],
+    ];
+
+    [Fact]
+    public void Ids_follow_frequency_rank_plus_three_with_ordinal_tie_break()
+    {
+        var vocabulary = Vocabulary.Build(Corpus);
+        Assert.Equal(["the", "a", "cat", "dog", "sat", "and", "mat", "on"], vocabulary.Words);
+        Assert.Equal(4, vocabulary.GetId("the"));
+        Assert.Equal(5, vocabulary.GetId("a"));
+        Assert.Equal(8, vocabulary.GetId("sat"));
+        Assert.Equal(11, vocabulary.GetId("on"));
+        Assert.Equal(Vocabulary.OovId, vocabulary.GetId("unseen"));
+        Assert.Equal(10_000, vocabulary.NumWords);
+    }
+
+    [Fact]
+    public void NumWords_keeps_only_ids_below_it()
+    {
+        var vocabulary = Vocabulary.Build(Corpus, numWords: 10);
+        Assert.Equal(["the", "a", "cat", "dog", "sat", "and"], vocabulary.Words); // ids 4..9
+        Assert.Equal(9, vocabulary.GetId("and"));
+        Assert.Equal(2, vocabulary.GetId("mat")); // would be id 10
+        Assert.Equal(2, vocabulary.GetId("on"));
+        Assert.Equal(10, vocabulary.NumWords);
+    }
+
+    [Fact]
+    public void Encode_puts_the_start_id_first_and_maps_unknown_words_to_oov()
+    {
+        var vocabulary = Vocabulary.Build(Corpus, numWords: 10);
+        // the cat sat on the mat → start, 4, 6, 8, oov, 4, oov
+        Assert.Equal([1, 4, 6, 8, 2, 4, 2], vocabulary.Encode(Corpus[0]));
+        Assert.Equal([1], vocabulary.Encode(Array.Empty<string>()));
+        Assert.Equal([1, 4, 6, 8, 2, 4, 2], vocabulary.Encode("The CAT sat... on<br />the mat!"));
+        Assert.Equal([1], vocabulary.Encode(" <br /> "));
+        Assert.Equal(6, vocabulary.GetId("xcatx".AsSpan(1, 3)));
+    }
+
+    [Fact]
+    public void Ties_use_ordinal_order_not_culture_order()
+    {
+        // Ordinal: "Zeta" (Z = 90) sorts before "alpha" (a = 97); culture-aware comparison would put alpha first.
+        var vocabulary = Vocabulary.Build([["alpha", "Zeta"], ["Zeta", "alpha"]]);
+        Assert.Equal(["Zeta", "alpha"], vocabulary.Words);
+    }
+
+    [Fact]
+    public void Ranking_does_not_depend_on_input_order()
+    {
+        var forward = Vocabulary.Build(Corpus);
+        var backward = Vocabulary.Build(Corpus.Reverse().Select(t => t.Reverse().ToArray()));
+        Assert.Equal(forward.Words, backward.Words);
+    }
+
+    [Fact]
+    public void BuildFromTexts_equals_Build_of_the_tokenized_texts()
+    {
+        string[] texts = ["The cat sat on the mat.", "The DOG sat<br />", "A cat, and a dog!", "don't, don't stop", ""];
+        var fromTexts = Vocabulary.BuildFromTexts(texts, numWords: 12);
+        var fromTokens = Vocabulary.Build(texts.Select(TextNormalizer.Tokenize), numWords: 12);
+        Assert.Equal(fromTokens.Words, fromTexts.Words);
+        Assert.Equal("the", fromTexts.Words[0]);
+    }
+
+    [Fact]
+    public void NumWords_of_four_keeps_no_words()
+    {
+        var vocabulary = Vocabulary.Build(Corpus, numWords: 4);
+        Assert.Empty(vocabulary.Words);
+        Assert.Equal([1, 2, 2], vocabulary.Encode(["the", "cat"]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Vocabulary.Build(Corpus, numWords: 3));
+    }
+
+    [Fact]
+    public void FromWords_numbers_words_from_four_and_drops_the_rest()
+    {
+        var vocabulary = Vocabulary.FromWords(["the", "and", "a", "of", "to"], numWords: 7);
+        Assert.Equal(["the", "and", "a"], vocabulary.Words);
+        Assert.Equal(6, vocabulary.GetId("a"));
+        Assert.Equal(2, vocabulary.GetId("of"));
+        var duplicate = Assert.Throws<ArgumentException>(() => Vocabulary.FromWords(["the", "and", "the"]));
+        Assert.Contains("'the' appears twice", duplicate.Message);
+        Assert.Throws<ArgumentException>(() => Vocabulary.FromWords(["two words"]));
+        Assert.Throws<ArgumentException>(() => Vocabulary.FromWords([""]));
+    }
+
+    [Fact]
+    public void Save_and_Load_round_trip_and_write_the_documented_format()
+    {
+        var vocabulary = Vocabulary.Build([["über", "naïve", "the"], ["the", "rock'n'roll", "한국어"]], numWords: 20);
+        string path = Path.Combine(_folder, "sub", "vocabulary.json");
+        vocabulary.Save(path);
+
+        var loaded = Vocabulary.Load(path);
+        Assert.Equal(vocabulary.Words, loaded.Words);
+        Assert.Equal(20, loaded.NumWords);
+        Assert.Equal(vocabulary.GetId("한국어"), loaded.GetId("한국어"));
+
+        using var json = JsonDocument.Parse(File.ReadAllBytes(path));
+        var root = json.RootElement;
+        Assert.Equal("lstm-mlnet-vocabulary", root.GetProperty("format").GetString());
+        Assert.Equal(1, root.GetProperty("version").GetInt32());
+        Assert.Equal(20, root.GetProperty("numWords").GetInt32());
+        Assert.Equal("lstm-mlnet-words", root.GetProperty("normalizer").GetString());
+        Assert.Equal(1, root.GetProperty("normalizerVersion").GetInt32());
+        Assert.Equal("the", root.GetProperty("words")[0].GetString());
+        Assert.Contains("한국어", File.ReadAllText(path)); // written readably, not \u-escaped
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!)); // no temp file left
+    }
+
+    [Theory]
+    [InlineData("{not json", "not valid JSON")]
+    [InlineData("[1, 2]", "expected a JSON object")]
+    [InlineData("""{"format":"something-else","version":1,"numWords":10,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "expected \"format\": \"lstm-mlnet-vocabulary\"")]
+    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":2,"numWords":10,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "version 2 is not supported")]
+    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "\"numWords\" is missing")]
+    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":"ten","normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "\"numWords\" should be an integer")]
+    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":3,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "at least 4")]
+    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":6,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":["a","b","c"]}""", "numWords 6 is too small for 3 words")]
+    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":10,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":["a","b","a"]}""", "'a' appears twice")]
+    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":10,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":["a",7]}""", "\"words\"[1] should be a string")]
+    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":10,"normalizer":"bert","normalizerVersion":1,"words":[]}""", "normaliser \"bert\" version 1")]
+    public void Load_explains_what_is_wrong_and_names_the_file(string content, string expected)
+    {
+        string path = Path.Combine(_folder, "bad.json");
+        File.WriteAllText(path, content);
+        var error = Assert.Throws<InvalidDataException>(() => Vocabulary.Load(path));
+        Assert.Contains(path, error.Message);
+        Assert.Contains(expected, error.Message);
+    }
+}

@@ -1,3 +1,5 @@
+using Lstm.Training.Text;
+
 namespace Lstm.Training.Onnx;
 
 /// <summary>How <see cref="OnnxExporter"/> writes a model.</summary>
@@ -12,11 +14,11 @@ public sealed record OnnxExportOptions
     /// </summary>
     public int MaxLength { get; init; } = 500;
 
-    /// <summary>Where short sequences get their padding zeros. Default <see cref="SequenceSide.Pre"/> (Keras's).</summary>
-    public SequenceSide Padding { get; init; } = SequenceSide.Pre;
+    /// <summary>Where short sequences get their padding zeros. Default <see cref="PaddingSide.Pre"/> (Keras's).</summary>
+    public PaddingSide Padding { get; init; } = PaddingSide.Pre;
 
-    /// <summary>Which end of a long sequence is cut off. Default <see cref="SequenceSide.Pre"/> (Keras's: keep the last ids).</summary>
-    public SequenceSide Truncating { get; init; } = SequenceSide.Pre;
+    /// <summary>Which end of a long sequence is cut off. Default <see cref="PaddingSide.Pre"/> (Keras's: keep the last ids).</summary>
+    public PaddingSide Truncating { get; init; } = PaddingSide.Pre;
 
     /// <summary>
     /// Text variant only: adds an output <c>token_ids</c>, int64 <c>[batch, MaxLength]</c>, holding the padded ids
@@ -24,14 +26,17 @@ public sealed record OnnxExportOptions
     /// </summary>
     public bool IncludeTokenIdsOutput { get; init; }
 
-    /// <summary>Name of the text normaliser whose output the text variant expects. Default <c>lstm-mlnet-words</c>.</summary>
-    public string NormalizerName { get; init; } = "lstm-mlnet-words";
+    /// <summary>
+    /// Name of the text normaliser whose output the text variant expects and with which the vocabulary was built.
+    /// Default <see cref="TextNormalizer.Name"/>; set only to re-export a model made with another normaliser.
+    /// </summary>
+    public string NormalizerName { get; init; } = TextNormalizer.Name;
 
-    /// <summary>Version of that normaliser. Default 1.</summary>
-    public int NormalizerVersion { get; init; } = 1;
+    /// <summary>Version of that normaliser. Default <see cref="TextNormalizer.Version"/>.</summary>
+    public int NormalizerVersion { get; init; } = TextNormalizer.Version;
 
-    /// <summary>Human-readable statement of that normaliser's rule, stored so a reader can reimplement it. Default empty.</summary>
-    public string NormalizerRule { get; init; } = "";
+    /// <summary>The normaliser's rule in words, stored so a reader can reimplement it. Default <see cref="TextNormalizer.Rule"/>.</summary>
+    public string NormalizerRule { get; init; } = TextNormalizer.Rule;
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> or <see cref="ArgumentException"/> naming the first invalid value.</summary>
     public void Validate()

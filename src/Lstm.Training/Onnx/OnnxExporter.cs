@@ -2,6 +2,7 @@ using System.Reflection;
 using Google.Protobuf;
 using Lstm.Training.Layers;
 using Lstm.Training.Onnx.Proto;
+using Lstm.Training.Text;
 using Lstm.Training.Training;
 using DataType = Lstm.Training.Onnx.Proto.TensorProto.Types.DataType;
 
@@ -32,52 +33,48 @@ public static class OnnxExporter
 
     /// <summary>Writes the model to <paramref name="destination"/>.</summary>
     /// <param name="model">The trained network.</param>
-    /// <param name="words">Vocabulary words in frequency-rank order: <c>words[i]</c> has id <c>i + 4</c> (Keras index_from 3).</param>
-    /// <param name="numWords">Keras <c>num_words</c>: words whose id would reach it are out of vocabulary; at most the embedding's rows.</param>
+    /// <param name="vocabulary">The vocabulary the network was trained with; its <see cref="Vocabulary.NumWords"/> must not exceed the embedding's rows.</param>
     /// <param name="options">Variant and preprocessing; null for the defaults (text variant, max length 500, pre/pre).</param>
     /// <param name="destination">A writable stream; left open.</param>
-    /// <exception cref="ArgumentException">A word is empty, holds whitespace or repeats, or <paramref name="numWords"/> does not fit the network.</exception>
-    public static void Export(LstmClassifier model, IReadOnlyList<string> words, int numWords, OnnxExportOptions? options, Stream destination)
+    /// <exception cref="ArgumentException">The vocabulary does not fit the network, or the options are invalid.</exception>
+    public static void Export(LstmClassifier model, Vocabulary vocabulary, OnnxExportOptions? options, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        Build(model, words, numWords, options ?? new OnnxExportOptions()).WriteTo(destination);
+        Build(model, vocabulary, options ?? new OnnxExportOptions()).WriteTo(destination);
     }
 
     /// <summary>Writes the model to <paramref name="path"/> atomically (temp file, then move).</summary>
     /// <param name="model">The trained network.</param>
-    /// <param name="words">Vocabulary words in frequency-rank order: <c>words[i]</c> has id <c>i + 4</c>.</param>
-    /// <param name="numWords">Keras <c>num_words</c>: at most the embedding's rows.</param>
+    /// <param name="vocabulary">The vocabulary the network was trained with.</param>
     /// <param name="options">Variant and preprocessing; null for the defaults.</param>
     /// <param name="path">The .onnx file to create or replace.</param>
-    public static void ExportToFile(LstmClassifier model, IReadOnlyList<string> words, int numWords, OnnxExportOptions? options, string path)
+    public static void ExportToFile(LstmClassifier model, Vocabulary vocabulary, OnnxExportOptions? options, string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var built = Build(model, words, numWords, options ?? new OnnxExportOptions());
+        var built = Build(model, vocabulary, options ?? new OnnxExportOptions());
         AtomicFile.Write(path, built.WriteTo);
     }
 
     /// <summary>Returns the serialized model.</summary>
     /// <param name="model">The trained network.</param>
-    /// <param name="words">Vocabulary words in frequency-rank order: <c>words[i]</c> has id <c>i + 4</c>.</param>
-    /// <param name="numWords">Keras <c>num_words</c>: at most the embedding's rows.</param>
+    /// <param name="vocabulary">The vocabulary the network was trained with.</param>
     /// <param name="options">Variant and preprocessing; null for the defaults.</param>
-    public static byte[] ExportToBytes(LstmClassifier model, IReadOnlyList<string> words, int numWords, OnnxExportOptions? options = null) =>
-        Build(model, words, numWords, options ?? new OnnxExportOptions()).ToByteArray();
+    public static byte[] ExportToBytes(LstmClassifier model, Vocabulary vocabulary, OnnxExportOptions? options = null) =>
+        Build(model, vocabulary, options ?? new OnnxExportOptions()).ToByteArray();
 
     /// <summary>The library version written as <c>producer_version</c>, without build metadata.</summary>
     public static string ProducerVersion { get; } = ReadProducerVersion();
 
-    internal static ModelProto Build(LstmClassifier model, IReadOnlyList<string> words, int numWords, OnnxExportOptions options)
+    internal static ModelProto Build(LstmClassifier model, Vocabulary vocabulary, OnnxExportOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(vocabulary);
         options.Validate();
-        var ids = OnnxSpecialIds.Keras;
         var config = model.Config;
-        if (numWords <= ids.IndexFrom || numWords > config.VocabularySize)
-            throw new ArgumentOutOfRangeException(nameof(numWords), numWords, $"numWords must be in ({ids.IndexFrom}, {config.VocabularySize}] (the embedding has {config.VocabularySize} rows).");
-        var used = words.Take(numWords - ids.IndexFrom - 1).ToArray();
-        ValidateWords(used);
+        if (vocabulary.NumWords > config.VocabularySize)
+            throw new ArgumentException($"The vocabulary's ids run up to {vocabulary.NumWords - 1} (num_words {vocabulary.NumWords}); the embedding has only {config.VocabularySize} rows.", nameof(vocabulary));
+        var words = vocabulary.Words;
+        ValidateWords(words);
 
         bool text = options.Variant == OnnxModelVariant.Text;
         var graph = new OnnxGraphBuilder(text ? "lstm_mlnet_text_classifier" : "lstm_mlnet_ids_classifier");
@@ -86,14 +83,14 @@ public static class OnnxExporter
         if (text)
         {
             input = TextPreprocessingGraph.TextInput;
-            padded = TextPreprocessingGraph.Add(graph, used, ids, options);
+            padded = TextPreprocessingGraph.Add(graph, words, options);
         }
         else
         {
             input = padded = "input_ids";
             graph.Input(input, DataType.Int64, "batch", "sequence");
             graph.Graph.Input[^1].DocString =
-                $"Ids padded as Keras pad_sequences does (start id {ids.Start}, padding {ids.Padding}, out of vocabulary {ids.Oov}); each below {config.VocabularySize}.";
+                $"Ids padded as Keras pad_sequences does (start id {Vocabulary.StartId}, padding {Vocabulary.PaddingId}, out of vocabulary {Vocabulary.OovId}); each below {config.VocabularySize}.";
         }
         LstmNetworkGraph.Add(graph, model, padded);
 
@@ -105,12 +102,12 @@ public static class OnnxExporter
             MaxLength = options.MaxLength,
             Padding = options.Padding,
             Truncating = options.Truncating,
-            PaddingId = ids.Padding,
-            StartId = ids.Start,
-            OovId = ids.Oov,
-            IndexFrom = ids.IndexFrom,
-            NumWords = numWords,
-            VocabularyWordCount = used.Length,
+            PaddingId = Vocabulary.PaddingId,
+            StartId = Vocabulary.StartId,
+            OovId = Vocabulary.OovId,
+            IndexFrom = Vocabulary.IndexFrom,
+            NumWords = vocabulary.NumWords,
+            VocabularyWordCount = words.Count,
             NormalizerName = options.NormalizerName,
             NormalizerVersion = options.NormalizerVersion,
             NormalizerRule = options.NormalizerRule,
@@ -121,7 +118,7 @@ public static class OnnxExporter
         };
         var onnx = new ModelProto
         {
-            IrVersion = text ? 9 : 8, // the IR versions that introduced opsets 20 and 17
+            IrVersion = text ? 9 : 8, // the IR versions that came with opsets 20 and 17
             ProducerName = OnnxMetadataKeys.ProducerName,
             ProducerVersion = ProducerVersion,
             DocString = "Keras-style Embedding → LSTM → Dense(1, sigmoid) sentiment classifier exported by Lstm.MLNet. " +
@@ -133,20 +130,17 @@ public static class OnnxExporter
         foreach (var (key, value) in metadata.ToProperties())
             onnx.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
         if (!text)
-            onnx.MetadataProps.Add(new StringStringEntryProto { Key = OnnxMetadataKeys.VocabularyWords, Value = string.Join('\n', used) });
+            onnx.MetadataProps.Add(new StringStringEntryProto { Key = OnnxMetadataKeys.VocabularyWords, Value = string.Join('\n', words) });
         return onnx;
     }
 
-    private static void ValidateWords(string[] words)
+    /// <summary>The graph splits on spaces and the ids variant stores words one per line: a word holding whitespace could never match.</summary>
+    private static void ValidateWords(IReadOnlyList<string> words)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < words.Length; i++)
+        for (int i = 0; i < words.Count; i++)
         {
-            var word = words[i];
-            if (string.IsNullOrEmpty(word) || word.Any(char.IsWhiteSpace))
-                throw new ArgumentException($"Vocabulary word {i} ('{word}') is empty or contains whitespace; normalised words never do.", nameof(words));
-            if (!seen.Add(word))
-                throw new ArgumentException($"Vocabulary word '{word}' appears more than once (ranks {words.AsSpan(0, i).IndexOf(word) + 1} and {i + 1}).", nameof(words));
+            if (words[i].Any(char.IsWhiteSpace))
+                throw new ArgumentException($"Vocabulary word {i} ('{words[i]}') contains whitespace; normalised words never do.", "vocabulary");
         }
     }
 

@@ -1,4 +1,5 @@
 using Lstm.Training.Layers;
+using Lstm.Training.Text;
 
 namespace Lstm.Training.Onnx;
 
@@ -8,13 +9,13 @@ public sealed record OnnxImportedModel
     /// <summary>The network, weights in Keras layout and gate order; ready to evaluate, fine-tune or export again.</summary>
     public required LstmClassifier Model { get; init; }
 
-    /// <summary>Vocabulary words in frequency-rank order: <c>Words[i]</c> has id <c>i + IndexFrom + 1</c>.</summary>
-    public required IReadOnlyList<string> Words { get; init; }
+    /// <summary>The vocabulary the model maps words with (the same ids; its <see cref="Vocabulary.NumWords"/> is the file's num_words).</summary>
+    public required Vocabulary Vocabulary { get; init; }
 
     /// <summary>Everything else the file records: preprocessing, special ids, normaliser, producer.</summary>
     public required OnnxModelMetadata Metadata { get; init; }
 
-    /// <summary>Options that export <see cref="Model"/> and <see cref="Words"/> the way the file was exported.</summary>
+    /// <summary>Options that export <see cref="Model"/> and <see cref="Vocabulary"/> the way the file was exported.</summary>
     public OnnxExportOptions ExportOptions => new()
     {
         Variant = Metadata.Variant,

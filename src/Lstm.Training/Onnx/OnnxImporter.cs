@@ -1,6 +1,7 @@
 using System.Text;
 using Lstm.Training.Layers;
 using Lstm.Training.Onnx.Proto;
+using Lstm.Training.Text;
 
 namespace Lstm.Training.Onnx;
 
@@ -41,13 +42,33 @@ public static class OnnxImporter
         ArgumentNullException.ThrowIfNull(model);
         var proto = OnnxModelParser.Parse(model, source);
         var metadata = OnnxModelMetadata.FromModel(proto, source);
+        CheckSpecialIds(metadata, source);
         CheckOpsets(proto, metadata.Variant, source);
         var graph = proto.Graph;
         CheckInput(graph, metadata, source);
         var parameters = ReadParameters(graph, metadata.Config, source);
         CheckLstmNode(graph, metadata.Config, source);
         var words = metadata.Variant == OnnxModelVariant.Text ? ReadLabelEncoderWords(graph, metadata, source) : ReadMetadataWords(proto, metadata, source);
-        return new OnnxImportedModel { Model = new LstmClassifier(parameters), Words = words, Metadata = metadata };
+        Vocabulary vocabulary;
+        try
+        {
+            vocabulary = Vocabulary.FromWords(words, metadata.NumWords);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{source}: the stored vocabulary is invalid: {e.Message}", e);
+        }
+        if (vocabulary.Words.Count != words.Length)
+            throw new InvalidDataException($"{source}: holds {words.Length} vocabulary words, more than num_words {metadata.NumWords} leaves room for ({vocabulary.Words.Count}).");
+        return new OnnxImportedModel { Model = new LstmClassifier(parameters), Vocabulary = vocabulary, Metadata = metadata };
+    }
+
+    private static void CheckSpecialIds(OnnxModelMetadata metadata, string source)
+    {
+        var found = (metadata.PaddingId, metadata.StartId, metadata.OovId, metadata.IndexFrom);
+        var expected = (Vocabulary.PaddingId, Vocabulary.StartId, Vocabulary.OovId, Vocabulary.IndexFrom);
+        if (found != expected)
+            throw new InvalidDataException($"{source}: uses special ids (padding, start, oov, index_from) = {found}; Lstm.MLNet's vocabulary uses {expected}.");
     }
 
     private static void CheckOpsets(ModelProto model, OnnxModelVariant variant, string source)

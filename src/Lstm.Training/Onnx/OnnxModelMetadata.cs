@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lstm.Training.Layers;
 using Lstm.Training.Onnx.Proto;
+using Lstm.Training.Text;
 
 namespace Lstm.Training.Onnx;
 
@@ -27,10 +28,10 @@ public sealed record OnnxModelMetadata
     public required int MaxLength { get; init; }
 
     /// <summary>Where padding zeros go.</summary>
-    public required SequenceSide Padding { get; init; }
+    public required PaddingSide Padding { get; init; }
 
     /// <summary>Which end of a long sequence is dropped.</summary>
-    public required SequenceSide Truncating { get; init; }
+    public required PaddingSide Truncating { get; init; }
 
     /// <summary>Padding id (Keras: 0).</summary>
     public required int PaddingId { get; init; }
@@ -191,7 +192,7 @@ public sealed record OnnxModelMetadata
 
     internal static string FormatVariant(OnnxModelVariant variant) => variant == OnnxModelVariant.Text ? "text" : "ids";
 
-    internal static string FormatSide(SequenceSide side) => side == SequenceSide.Pre ? "pre" : "post";
+    internal static string FormatSide(PaddingSide side) => side == PaddingSide.Pre ? "pre" : "post";
 
     private sealed class PropertyReader(IReadOnlyDictionary<string, string> properties, string source)
     {
@@ -222,10 +223,10 @@ public sealed record OnnxModelMetadata
             return value;
         }
 
-        public SequenceSide Side(string key) => String(key) switch
+        public PaddingSide Side(string key) => String(key) switch
         {
-            "pre" => SequenceSide.Pre,
-            "post" => SequenceSide.Post,
+            "pre" => PaddingSide.Pre,
+            "post" => PaddingSide.Post,
             var other => throw new InvalidDataException($"{source}: metadata key '{key}' is '{other}'; expected 'pre' or 'post'."),
         };
 

@@ -1,3 +1,4 @@
+using Lstm.Training.Text;
 using DataType = Lstm.Training.Onnx.Proto.TensorProto.Types.DataType;
 
 namespace Lstm.Training.Onnx;
@@ -24,7 +25,7 @@ internal static class TextPreprocessingGraph
     public const string TokenIdsOutput = "token_ids";
 
     /// <summary>Declares the <c>text</c> input, appends the preprocessing nodes and returns the name of the padded ids <c>[batch, maxLen]</c>.</summary>
-    public static string Add(OnnxGraphBuilder graph, IReadOnlyList<string> words, OnnxSpecialIds ids, OnnxExportOptions options)
+    public static string Add(OnnxGraphBuilder graph, IReadOnlyList<string> words, OnnxExportOptions options)
     {
         graph.Input(TextInput, DataType.String, "batch", 1);
         graph.Graph.Input[^1].DocString =
@@ -33,8 +34,8 @@ internal static class TextPreprocessingGraph
         var positions = new long[maxLen];
         for (int t = 0; t < maxLen; t++) positions[t] = t;
         var squeezeAxes = graph.Int64Constant("split_squeeze_axes", [1], 1);
-        var startId = graph.Int64Constant("start_id", [1, 1], ids.Start);
-        var paddingId = graph.Int64Constant("padding_id", [1, 1], ids.Padding);
+        var startId = graph.Int64Constant("start_id", [1, 1], Vocabulary.StartId);
+        var paddingId = graph.Int64Constant("padding_id", [1, 1], Vocabulary.PaddingId);
         var one = graph.Int64Constant("one", [1, 1], 1);
         var zero = graph.Int64Constant("zero", [1, 1], 0);
         var maxLength = graph.Int64Constant("max_len", [1, 1], maxLen);
@@ -45,8 +46,8 @@ internal static class TextPreprocessingGraph
         var tokens = graph.Node("Squeeze", "words", [split[0], squeezeAxes]);
         var wordIds = graph.Node("LabelEncoder", OnnxGraphBuilder.MlDomain, ["word_ids"], [tokens],
             OnnxGraphBuilder.Strings("keys_strings", words),
-            OnnxGraphBuilder.Ints("values_int64s", [.. Enumerable.Range(0, words.Count).Select(i => (long)(i + ids.IndexFrom + 1))]),
-            OnnxGraphBuilder.Int("default_int64", ids.Oov))[0];
+            OnnxGraphBuilder.Ints("values_int64s", [.. Enumerable.Range(0, words.Count).Select(i => (long)(i + Vocabulary.IndexFrom + 1))]),
+            OnnxGraphBuilder.Int("default_int64", Vocabulary.OovId))[0];
 
         // [start, w1 … wn, junk…] and its valid length L per row, [batch, 1].
         var startColumn = graph.Node("Expand", "start_column", [startId, graph.Node("Shape", "split_counts_shape", [split[1]])]);
@@ -55,10 +56,10 @@ internal static class TextPreprocessingGraph
         var kept = graph.Node("Min", "kept_length", [length, maxLength]);
 
         // Output position t reads source position t - pad + first, valid for 0 <= t - pad < kept.
-        var relative = options.Padding == SequenceSide.Pre
+        var relative = options.Padding == PaddingSide.Pre
             ? graph.Node("Sub", "relative_position", [position, graph.Node("Sub", "pad_length", [maxLength, kept])])
             : position;
-        var source = options.Truncating == SequenceSide.Pre
+        var source = options.Truncating == PaddingSide.Pre
             ? graph.Node("Add", "source_position", [relative, graph.Node("Sub", "first_kept", [length, kept])])
             : relative;
         var valid = graph.Node("And", "is_kept",

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Google.Protobuf;
 using Lstm.Training.Onnx;
+using Lstm.Training.Text;
 using Lstm.Training.Onnx.Proto;
 
 namespace Lstm.Training.Tests.Onnx;
@@ -13,7 +14,7 @@ public sealed class OnnxCheckerTests
         new() { Variant = OnnxModelVariant.Ids },
         new() { Variant = OnnxModelVariant.Text },
         new() { Variant = OnnxModelVariant.Text, IncludeTokenIdsOutput = true },
-        new() { Variant = OnnxModelVariant.Text, Padding = SequenceSide.Post, Truncating = SequenceSide.Post, MaxLength = 3 },
+        new() { Variant = OnnxModelVariant.Text, Padding = PaddingSide.Post, Truncating = PaddingSide.Post, MaxLength = 3 },
     ];
 
     [Fact]
@@ -22,7 +23,7 @@ public sealed class OnnxCheckerTests
         var model = TestNetworks.Create(TestNetworks.Small, seed: 1);
         foreach (var options in AllVariants)
         {
-            using var session = new OnnxSession(OnnxExporter.ExportToBytes(model, TestNetworks.Words(300), 300, options));
+            using var session = new OnnxSession(OnnxExporter.ExportToBytes(model, Vocabulary.FromWords(TestNetworks.Words(300), 300), options));
             Assert.Equal("Lstm.MLNet", session.Session.ModelMetadata.ProducerName);
             Assert.Equal(options.Variant == OnnxModelVariant.Text ? "text" : "ids", session.Session.ModelMetadata.CustomMetadataMap[OnnxMetadataKeys.Variant]);
         }
@@ -37,7 +38,7 @@ public sealed class OnnxCheckerTests
         var paths = AllVariants.Select((options, i) =>
         {
             string path = Path.Combine(dir.Path, $"variant{i}.onnx");
-            OnnxExporter.ExportToFile(model, TestNetworks.Words(300), 300, options, path);
+            OnnxExporter.ExportToFile(model, Vocabulary.FromWords(TestNetworks.Words(300), 300), options, path);
             return path;
         }).ToArray();
 
@@ -57,7 +58,7 @@ public sealed class OnnxCheckerTests
     {
         if (OnnxCheckTool.Find() is not { } tool) return;
         var model = TestNetworks.Create(TestNetworks.Small, seed: 3);
-        var proto = ModelProto.Parser.ParseFrom(OnnxExporter.ExportToBytes(model, TestNetworks.Words(300), 300, new() { Variant = OnnxModelVariant.Ids }));
+        var proto = ModelProto.Parser.ParseFrom(OnnxExporter.ExportToBytes(model, Vocabulary.FromWords(TestNetworks.Words(300), 300), new() { Variant = OnnxModelVariant.Ids }));
         proto.Graph.Node.First(n => n.OpType == "LSTM").Input[1] = "no_such_tensor";
         using var dir = new TempDirectory();
         string path = Path.Combine(dir.Path, "broken.onnx");

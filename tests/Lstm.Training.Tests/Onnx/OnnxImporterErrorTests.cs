@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Lstm.Training.Onnx;
+using Lstm.Training.Text;
 using Lstm.Training.Onnx.Proto;
 using DataType = Lstm.Training.Onnx.Proto.TensorProto.Types.DataType;
 
@@ -8,7 +9,7 @@ namespace Lstm.Training.Tests.Onnx;
 /// <summary>Broken, hostile or foreign files get an <see cref="InvalidDataException"/> that says what was expected and found.</summary>
 public sealed class OnnxImporterErrorTests
 {
-    private static readonly byte[] Exported = OnnxExporter.ExportToBytes(TestNetworks.Create(TestNetworks.Small, seed: 31), TestNetworks.Words(300), 300);
+    private static readonly byte[] Exported = OnnxExporter.ExportToBytes(TestNetworks.Create(TestNetworks.Small, seed: 31), Vocabulary.FromWords(TestNetworks.Words(300), 300));
 
     private static ModelProto Parse() => ModelProto.Parser.ParseFrom(Exported);
 

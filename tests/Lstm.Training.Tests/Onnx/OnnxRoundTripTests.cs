@@ -1,20 +1,21 @@
 using Lstm.Training.Onnx;
+using Lstm.Training.Text;
 
 namespace Lstm.Training.Tests.Onnx;
 
 /// <summary>export → import → export reproduces the file byte for byte and the Keras-layout weights exactly.</summary>
 public sealed class OnnxRoundTripTests
 {
-    public static TheoryData<OnnxModelVariant, bool, SequenceSide> Cases => new()
+    public static TheoryData<OnnxModelVariant, bool, PaddingSide> Cases => new()
     {
-        { OnnxModelVariant.Text, false, SequenceSide.Pre },
-        { OnnxModelVariant.Text, true, SequenceSide.Post },
-        { OnnxModelVariant.Ids, false, SequenceSide.Pre },
+        { OnnxModelVariant.Text, false, PaddingSide.Pre },
+        { OnnxModelVariant.Text, true, PaddingSide.Post },
+        { OnnxModelVariant.Ids, false, PaddingSide.Pre },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void ExportImportExport_IsByteIdentical(OnnxModelVariant variant, bool tokenIds, SequenceSide padding)
+    public void ExportImportExport_IsByteIdentical(OnnxModelVariant variant, bool tokenIds, PaddingSide padding)
     {
         var model = TestNetworks.Create(TestNetworks.Small, seed: 21);
         var words = TestNetworks.Words(300);
@@ -26,17 +27,18 @@ public sealed class OnnxRoundTripTests
             IncludeTokenIdsOutput = tokenIds,
             NormalizerRule = "lower-case; strip tags and punctuation; collapse whitespace",
         };
-        var first = OnnxExporter.ExportToBytes(model, words, 290, options);
+        var first = OnnxExporter.ExportToBytes(model, Vocabulary.FromWords(words, 290), options);
 
         var imported = OnnxImporter.Import(first, "first.onnx");
 
         Assert.Equal(model.Config, imported.Model.Config);
         for (int i = 0; i < model.Parameters.Tensors.Count; i++)
             Assert.Equal(model.Parameters.Tensors[i], imported.Model.Parameters.Tensors[i]);
-        Assert.Equal(words.Take(290 - 4), imported.Words);
+        Assert.Equal(words.Take(290 - 4), imported.Vocabulary.Words);
+        Assert.Equal(290, imported.Vocabulary.NumWords);
         Assert.Equal(options, imported.ExportOptions);
         Assert.Equal(290, imported.Metadata.NumWords);
-        var second = OnnxExporter.ExportToBytes(imported.Model, imported.Words, imported.Metadata.NumWords, imported.ExportOptions);
+        var second = OnnxExporter.ExportToBytes(imported.Model, imported.Vocabulary, imported.ExportOptions);
         Assert.Equal(first, second);
     }
 
@@ -47,7 +49,7 @@ public sealed class OnnxRoundTripTests
         var words = TestNetworks.Words(10_000);
         using var dir = new TempDirectory();
         string path = Path.Combine(dir.Path, "model.onnx");
-        OnnxExporter.ExportToFile(model, words, 10_000, null, path);
+        OnnxExporter.ExportToFile(model, Vocabulary.FromWords(words, 10_000), null, path);
 
         var imported = OnnxImporter.ImportFile(path);
         var metadata = OnnxModelMetadata.ReadFile(path);
@@ -55,20 +57,20 @@ public sealed class OnnxRoundTripTests
         Assert.Equal(metadata, imported.Metadata);
         Assert.Equal(OnnxModelVariant.Text, metadata.Variant);
         Assert.Equal(500, metadata.MaxLength);
-        Assert.Equal((SequenceSide.Pre, SequenceSide.Pre), (metadata.Padding, metadata.Truncating));
+        Assert.Equal((PaddingSide.Pre, PaddingSide.Pre), (metadata.Padding, metadata.Truncating));
         Assert.Equal((0, 1, 2, 3), (metadata.PaddingId, metadata.StartId, metadata.OovId, metadata.IndexFrom));
         Assert.Equal(9996, metadata.VocabularyWordCount);
         Assert.Equal(OnnxExporter.ProducerVersion, metadata.ProducerVersion);
         for (int i = 0; i < model.Parameters.Tensors.Count; i++)
             Assert.Equal(model.Parameters.Tensors[i], imported.Model.Parameters.Tensors[i]);
-        Assert.Equal(File.ReadAllBytes(path), OnnxExporter.ExportToBytes(imported.Model, imported.Words, 10_000, imported.ExportOptions));
+        Assert.Equal(File.ReadAllBytes(path), OnnxExporter.ExportToBytes(imported.Model, imported.Vocabulary, imported.ExportOptions));
     }
 
     [Fact]
     public void Import_FoldsARecurrentBiasIntoTheKerasBias()
     {
         var model = TestNetworks.Create(TestNetworks.Small, seed: 23);
-        var proto = Lstm.Training.Onnx.Proto.ModelProto.Parser.ParseFrom(OnnxExporter.ExportToBytes(model, TestNetworks.Words(300), 300));
+        var proto = Lstm.Training.Onnx.Proto.ModelProto.Parser.ParseFrom(OnnxExporter.ExportToBytes(model, Vocabulary.FromWords(TestNetworks.Words(300), 300)));
         var b = proto.Graph.Initializer.Single(t => t.Name == "lstm_B");
         var values = OnnxTensors.ReadFloats(b, "test");
         int h = model.Config.Units;

@@ -1,5 +1,6 @@
 using Lstm.Training.Layers;
 using Lstm.Training.Onnx;
+using Lstm.Training.Text;
 using Lstm.Training.Training;
 
 namespace Lstm.Training.Tests.Onnx;
@@ -25,7 +26,7 @@ public sealed class OnnxRuntimeAgreementTests
 
         var trainer = model.PredictProbabilities(AsInt32(padded));
 
-        var bytes = OnnxExporter.ExportToBytes(model, words, 300, new OnnxExportOptions { MaxLength = maxLen, IncludeTokenIdsOutput = true });
+        var bytes = OnnxExporter.ExportToBytes(model, Vocabulary.FromWords(words, 300), new OnnxExportOptions { MaxLength = maxLen, IncludeTokenIdsOutput = true });
         using var session = new OnnxSession(bytes);
         var batch = session.RunText(texts, tokenIds: true);
         for (int i = 0; i < texts.Length; i++)
@@ -50,7 +51,7 @@ public sealed class OnnxRuntimeAgreementTests
         var padded = texts.Select(t => encoder.EncodePadded(t, 30)).ToList();
         var expected = ReferenceLstmForward.Probabilities(model.Parameters, padded);
 
-        using var session = new OnnxSession(OnnxExporter.ExportToBytes(model, words, 300, new OnnxExportOptions { Variant = OnnxModelVariant.Ids }));
+        using var session = new OnnxSession(OnnxExporter.ExportToBytes(model, Vocabulary.FromWords(words, 300), new OnnxExportOptions { Variant = OnnxModelVariant.Ids }));
         var batch = session.RunIds(padded);
         for (int i = 0; i < padded.Count; i++)
         {
@@ -60,11 +61,11 @@ public sealed class OnnxRuntimeAgreementTests
     }
 
     [Theory]
-    [InlineData(SequenceSide.Pre, SequenceSide.Pre)]
-    [InlineData(SequenceSide.Pre, SequenceSide.Post)]
-    [InlineData(SequenceSide.Post, SequenceSide.Pre)]
-    [InlineData(SequenceSide.Post, SequenceSide.Post)]
-    public void TextVariant_PadsAndTruncatesRaggedRowsPerSide(SequenceSide padding, SequenceSide truncating)
+    [InlineData(PaddingSide.Pre, PaddingSide.Pre)]
+    [InlineData(PaddingSide.Pre, PaddingSide.Post)]
+    [InlineData(PaddingSide.Post, PaddingSide.Pre)]
+    [InlineData(PaddingSide.Post, PaddingSide.Post)]
+    public void TextVariant_PadsAndTruncatesRaggedRowsPerSide(PaddingSide padding, PaddingSide truncating)
     {
         var model = TestNetworks.Create(TestNetworks.Small, seed: 9);
         var words = TestNetworks.Words(300);
@@ -72,7 +73,7 @@ public sealed class OnnxRuntimeAgreementTests
         var texts = TestNetworks.Texts(words, [0, 1, 5, 6, 7, 8, 30, 2], seed: 13).ToList();
         texts.Add("  w1   w2 w3  "); // runs of spaces and edge spaces, beyond what the normaliser emits
         var encoder = new ReferenceTextEncoder(words, 300);
-        var bytes = OnnxExporter.ExportToBytes(model, words, 300,
+        var bytes = OnnxExporter.ExportToBytes(model, Vocabulary.FromWords(words, 300),
             new OnnxExportOptions { MaxLength = maxLen, Padding = padding, Truncating = truncating, IncludeTokenIdsOutput = true });
         using var session = new OnnxSession(bytes);
         var ids = session.RunText(texts, tokenIds: true).TokenIds!;
@@ -89,7 +90,7 @@ public sealed class OnnxRuntimeAgreementTests
     {
         var model = TestNetworks.Create(TestNetworks.Small, seed: 10);
         var words = TestNetworks.Words(300);
-        using var session = new OnnxSession(OnnxExporter.ExportToBytes(model, words, 300, new OnnxExportOptions { MaxLength = 5, IncludeTokenIdsOutput = true }));
+        using var session = new OnnxSession(OnnxExporter.ExportToBytes(model, Vocabulary.FromWords(words, 300), new OnnxExportOptions { MaxLength = 5, IncludeTokenIdsOutput = true }));
         var result = session.RunText(["", "", ""], tokenIds: true);
         var expected = ReferenceLstmForward.Probabilities(model.Parameters, [[0, 0, 0, 0, 1]]);
         foreach (var row in result.TokenIds!) Assert.Equal([0L, 0, 0, 0, 1], row);
@@ -109,8 +110,8 @@ public sealed class OnnxRuntimeAgreementTests
         var padded = texts.Select(t => encoder.EncodePadded(t, maxLen)).ToList();
         var expected = ReferenceLstmForward.Probabilities(model.Parameters, padded);
 
-        using var text = new OnnxSession(OnnxExporter.ExportToBytes(model, words, 10_000, new OnnxExportOptions { IncludeTokenIdsOutput = true }));
-        using var ids = new OnnxSession(OnnxExporter.ExportToBytes(model, words, 10_000, new OnnxExportOptions { Variant = OnnxModelVariant.Ids }));
+        using var text = new OnnxSession(OnnxExporter.ExportToBytes(model, Vocabulary.FromWords(words, 10_000), new OnnxExportOptions { IncludeTokenIdsOutput = true }));
+        using var ids = new OnnxSession(OnnxExporter.ExportToBytes(model, Vocabulary.FromWords(words, 10_000), new OnnxExportOptions { Variant = OnnxModelVariant.Ids }));
         var textBatch = text.RunText(texts, tokenIds: true);
         var idsBatch = ids.RunIds(padded);
         var trainer = model.PredictProbabilities(AsInt32(padded));

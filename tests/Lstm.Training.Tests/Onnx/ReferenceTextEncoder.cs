@@ -1,4 +1,4 @@
-using Lstm.Training.Onnx;
+using Lstm.Training.Text;
 
 namespace Lstm.Training.Tests.Onnx;
 
@@ -16,14 +16,14 @@ internal sealed class ReferenceTextEncoder(IReadOnlyList<string> words, int numW
     public long[] Encode(string normalised) =>
         [1, .. normalised.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => _ids.GetValueOrDefault(w, 2))];
 
-    public static long[] Pad(long[] ids, int maxLen, SequenceSide padding = SequenceSide.Pre, SequenceSide truncating = SequenceSide.Pre)
+    public static long[] Pad(long[] ids, int maxLen, PaddingSide padding = PaddingSide.Pre, PaddingSide truncating = PaddingSide.Pre)
     {
-        var kept = ids.Length <= maxLen ? ids : truncating == SequenceSide.Pre ? ids[^maxLen..] : ids[..maxLen];
+        var kept = ids.Length <= maxLen ? ids : truncating == PaddingSide.Pre ? ids[^maxLen..] : ids[..maxLen];
         var result = new long[maxLen];
-        kept.CopyTo(result, padding == SequenceSide.Pre ? maxLen - kept.Length : 0);
+        kept.CopyTo(result, padding == PaddingSide.Pre ? maxLen - kept.Length : 0);
         return result;
     }
 
-    public long[] EncodePadded(string normalised, int maxLen, SequenceSide padding = SequenceSide.Pre, SequenceSide truncating = SequenceSide.Pre) =>
+    public long[] EncodePadded(string normalised, int maxLen, PaddingSide padding = PaddingSide.Pre, PaddingSide truncating = PaddingSide.Pre) =>
         Pad(Encode(normalised), maxLen, padding, truncating);
 }

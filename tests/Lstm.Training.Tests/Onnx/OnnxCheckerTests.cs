@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Google.Protobuf;
 using Lstm.Training.Onnx;
-using Lstm.Training.Text;
 using Lstm.Training.Onnx.Proto;
+using Lstm.Training.Text;
 
 namespace Lstm.Training.Tests.Onnx;
 

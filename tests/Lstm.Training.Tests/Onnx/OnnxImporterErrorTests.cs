@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using Lstm.Training.Onnx;
-using Lstm.Training.Text;
 using Lstm.Training.Onnx.Proto;
+using Lstm.Training.Text;
 using DataType = Lstm.Training.Onnx.Proto.TensorProto.Types.DataType;
 
 namespace Lstm.Training.Tests.Onnx;

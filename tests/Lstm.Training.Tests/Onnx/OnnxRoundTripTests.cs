@@ -42,6 +42,19 @@ public sealed class OnnxRoundTripTests
         Assert.Equal(first, second);
     }
 
+    [Theory]
+    [InlineData(OnnxModelVariant.Text)]
+    [InlineData(OnnxModelVariant.Ids)]
+    public void EmptyVocabulary_RoundTrips(OnnxModelVariant variant)
+    {
+        var model = TestNetworks.Create(TestNetworks.Small, seed: 24);
+        var first = OnnxExporter.ExportToBytes(model, Vocabulary.FromWords([], 100), new OnnxExportOptions { Variant = variant });
+        var imported = OnnxImporter.Import(first);
+        Assert.Empty(imported.Vocabulary.Words);
+        Assert.Equal(100, imported.Vocabulary.NumWords);
+        Assert.Equal(first, OnnxExporter.ExportToBytes(imported.Model, imported.Vocabulary, imported.ExportOptions));
+    }
+
     [Fact]
     public void SeedSizedModel_FileRoundTrip_KeepsWeightsAndMetadata()
     {

@@ -15,10 +15,10 @@ internal sealed class ImdbReviewCollector(string location)
 
     public void Add(ImdbReviewName name, string text, string source)
     {
-        var folder = _folders[(name.IsTest ? 2 : 0) + (name.Label ? 1 : 0)];
+        int index = (name.IsTest ? 2 : 0) + (name.Label ? 1 : 0);
         var review = new LabelledText(text, name.Label, name.Stars, source);
-        if (!folder.TryAdd(name.Id, review))
-            throw new InvalidDataException($"'{location}' holds review {name.Id} of {FolderNames[Array.IndexOf(_folders, folder)]} twice: '{folder[name.Id].Source}' and '{source}'.");
+        if (!_folders[index].TryAdd(name.Id, review))
+            throw new InvalidDataException($"'{location}' holds review {name.Id} of {FolderNames[index]} twice: '{_folders[index][name.Id].Source}' and '{source}'.");
         Count++;
     }
 

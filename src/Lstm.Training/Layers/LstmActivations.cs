@@ -19,7 +19,6 @@ internal sealed class LstmActivations
         Hidden = new float[rows * units];
         HiddenGradient = new float[rows * units];
         CellGradient = new float[rows * units];
-        Scratch = new float[units];
         InputMasks = new float[rows * inputDim];
         RecurrentMasks = new float[rows * units];
     }
@@ -46,7 +45,6 @@ internal sealed class LstmActivations
 
     public float[] HiddenGradient { get; }
     public float[] CellGradient { get; }
-    public float[] Scratch { get; }
 
     /// <summary>Per-sequence input dropout masks (0 or 1/(1-p)), [S, E]; all ones when dropout is off.</summary>
     public float[] InputMasks { get; }

@@ -92,7 +92,7 @@ internal sealed class LstmLayer
             for (int s = 0; s < rows; s++)
             {
                 ReadOnlySpan<float> cPrev = t == 0 ? default : a.Cells.AsSpan(((t - 1) * rows + s) * h, h);
-                GateMath.Backward(z.Slice(s * g, g), a.Cells.AsSpan((t * rows + s) * h, h), cPrev, dh.Slice(s * h, h), dc.Slice(s * h, h), a.Scratch);
+                GateMath.Backward(z.Slice(s * g, g), a.Cells.AsSpan((t * rows + s) * h, h), cPrev, dh.Slice(s * h, h), dc.Slice(s * h, h));
             }
             if (t > 0)
             {

@@ -56,9 +56,17 @@ public sealed partial class Trainer
             var model = LstmClassifier.Read(stream, path);
             var options = new FitOptions
             {
-                Epochs = epochs ?? h.Epochs, BatchSize = h.BatchSize, LearningRate = h.LearningRate, ClipNorm = h.ClipNorm,
-                Shuffle = h.Shuffle, Seed = h.Seed, ValidationBatchSize = h.ValidationBatchSize, EarlyStopping = h.EarlyStopping,
-                Progress = progress, CheckpointPath = checkpointPath ?? path, MaxDegreeOfParallelism = maxDegreeOfParallelism,
+                Epochs = epochs ?? h.Epochs,
+                BatchSize = h.BatchSize,
+                LearningRate = h.LearningRate,
+                ClipNorm = h.ClipNorm,
+                Shuffle = h.Shuffle,
+                Seed = h.Seed,
+                ValidationBatchSize = h.ValidationBatchSize,
+                EarlyStopping = h.EarlyStopping,
+                Progress = progress,
+                CheckpointPath = checkpointPath ?? path,
+                MaxDegreeOfParallelism = maxDegreeOfParallelism,
             };
             var trainer = new Trainer(model, options)
             {

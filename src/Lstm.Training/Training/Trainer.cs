@@ -21,6 +21,8 @@ public sealed partial class Trainer
     private int _bestEpoch;
     private LstmClassifierParameters? _bestWeights;
     private TrainingSlice[] _slices = [];
+    private int[][] _batchSequences = [];
+    private bool[] _batchLabels = [];
 
     /// <summary>Prepares to train <paramref name="model"/> in place.</summary>
     public Trainer(LstmClassifier model, FitOptions? options = null)
@@ -60,15 +62,13 @@ public sealed partial class Trainer
         if (Options.EarlyStopping is { Monitor: not ("val_loss" or "val_accuracy" or "loss" or "accuracy") } bad)
             throw new ArgumentException($"Early stopping cannot monitor '{bad.Monitor}': expected val_loss, val_accuracy, loss or accuracy.");
         EnsureSlices(steps);
-        _lstm.RefreshTransposes();
+        _lstm.RefreshTransposes(); // the weights may have changed since the last Fit (resume, restore, user code)
 
-        var cfg = Model.Config;
         int n = train.Count, batchSize = Options.BatchSize, batches = (n + batchSize - 1) / batchSize;
         var order = new int[n];
         var batchSequences = new int[batchSize][];
         var batchLabels = new bool[batchSize];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
-        bool inputMask = cfg.Dropout > 0, recurrentMask = cfg.RecurrentDropout > 0;
 
         while (History.Epochs.Count < Options.Epochs && !History.StoppedEarly)
         {
@@ -87,28 +87,19 @@ public sealed partial class Trainer
                     batchSequences[r] = train.Sequences[order[start + r]];
                     batchLabels[r] = train.Labels[order[start + r]];
                 }
-                int sliceCount = (rows + TrainingSlice.Rows - 1) / TrainingSlice.Rows;
-                DrawMasks(rows, inputMask, recurrentMask);
-                Parallel.For(0, sliceCount, parallel, s =>
-                {
-                    int first = s * TrainingSlice.Rows, count = Math.Min(TrainingSlice.Rows, rows - first);
-                    _slices[s].Run(batchSequences.AsSpan(first, count), batchLabels.AsSpan(first, count), rows, inputMask, recurrentMask);
-                });
-                for (int s = 0; s < sliceCount; s++)
-                {
-                    lossSum += _slices[s].LossSum;
-                    correct += _slices[s].Correct;
-                }
+                var (batchLoss, batchCorrect) = TrainBatch(batchSequences.AsSpan(0, rows), batchLabels.AsSpan(0, rows), parallel);
+                lossSum += batchLoss;
+                correct += batchCorrect;
                 seen += rows;
-                ReduceGradients(sliceCount, batchSequences.AsSpan(0, rows));
-                if (Options.ClipNorm is { } clip) ClipByGlobalNorm(clip);
-                _adam.Step(Model.Parameters.Tensors, _gradients.Tensors);
-                _lstm.RefreshTransposes();
                 double elapsed = clock.Elapsed.TotalSeconds;
                 Options.Progress?.Invoke(new TrainingProgress
                 {
-                    Epoch = epoch, Epochs = Options.Epochs, Batch = b + 1, Batches = batches,
-                    Loss = lossSum / seen, Accuracy = (double)correct / seen,
+                    Epoch = epoch,
+                    Epochs = Options.Epochs,
+                    Batch = b + 1,
+                    Batches = batches,
+                    Loss = lossSum / seen,
+                    Accuracy = (double)correct / seen,
                     SequencesPerSecond = seen / Math.Max(elapsed, 1e-9),
                     Elapsed = clock.Elapsed,
                     Remaining = TimeSpan.FromSeconds(elapsed / seen * (n - seen)),
@@ -127,18 +118,59 @@ public sealed partial class Trainer
             if (Options.CheckpointPath is { } path) SaveCheckpoint(path);
             Options.Progress?.Invoke(new TrainingProgress
             {
-                Epoch = epoch, Epochs = Options.Epochs, Batch = batches, Batches = batches,
-                Loss = result.Loss, Accuracy = result.Accuracy, SequencesPerSecond = n / Math.Max(trainSeconds, 1e-9),
-                Elapsed = clock.Elapsed, Remaining = TimeSpan.Zero, EpochResult = result,
+                Epoch = epoch,
+                Epochs = Options.Epochs,
+                Batch = batches,
+                Batches = batches,
+                Loss = result.Loss,
+                Accuracy = result.Accuracy,
+                SequencesPerSecond = n / Math.Max(trainSeconds, 1e-9),
+                Elapsed = clock.Elapsed,
+                Remaining = TimeSpan.Zero,
+                EpochResult = result,
             });
         }
         return History;
+    }
+
+    /// <summary>One Adam step on one batch: masks, forward and backward on all slices in parallel, reduction, update.</summary>
+    internal (double LossSum, int Correct) TrainBatch(ReadOnlySpan<int[]> sequences, ReadOnlySpan<bool> labels, ParallelOptions parallel)
+    {
+        var cfg = Model.Config;
+        bool inputMask = cfg.Dropout > 0, recurrentMask = cfg.RecurrentDropout > 0;
+        int rows = sequences.Length;
+        EnsureSlices(sequences[0].Length);
+        int sliceCount = (rows + TrainingSlice.Rows - 1) / TrainingSlice.Rows;
+        DrawMasks(rows, inputMask, recurrentMask);
+        var seqArray = _batchSequences;
+        var labelArray = _batchLabels;
+        if (seqArray.Length < rows) { seqArray = _batchSequences = new int[rows][]; labelArray = _batchLabels = new bool[rows]; }
+        sequences.CopyTo(seqArray);
+        labels.CopyTo(labelArray);
+        Parallel.For(0, sliceCount, parallel, s =>
+        {
+            int first = s * TrainingSlice.Rows, count = Math.Min(TrainingSlice.Rows, rows - first);
+            _slices[s].Run(seqArray.AsSpan(first, count), labelArray.AsSpan(first, count), rows, inputMask, recurrentMask);
+        });
+        double loss = 0;
+        int correct = 0;
+        for (int s = 0; s < sliceCount; s++)
+        {
+            loss += _slices[s].LossSum;
+            correct += _slices[s].Correct;
+        }
+        ReduceGradients(sliceCount, sequences);
+        if (Options.ClipNorm is { } clip) ClipByGlobalNorm(clip);
+        _adam.Step(Model.Parameters.Tensors, _gradients.Tensors);
+        _lstm.RefreshTransposes();
+        return (loss, correct);
     }
 
     private void EnsureSlices(int steps)
     {
         int needed = (Options.BatchSize + TrainingSlice.Rows - 1) / TrainingSlice.Rows;
         if (_slices.Length == needed && _slices[0].Activations.Steps == steps) return;
+        _lstm.RefreshTransposes();
         _slices = new TrainingSlice[needed];
         for (int i = 0; i < needed; i++) _slices[i] = new TrainingSlice(Model.Parameters, _lstm, steps);
     }

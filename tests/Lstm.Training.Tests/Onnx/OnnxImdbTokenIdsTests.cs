@@ -1,9 +1,8 @@
-using System.Formats.Tar;
-using System.IO.Compression;
-using System.Text;
 using Lstm.Training.Layers;
 using Lstm.Training.Onnx;
+using Lstm.Training.Tests.TestData;
 using Lstm.Training.Text;
+using Xunit.Abstractions;
 
 namespace Lstm.Training.Tests.Onnx;
 
@@ -11,24 +10,19 @@ namespace Lstm.Training.Tests.Onnx;
 /// On all 50,000 labelled IMDB reviews, the text variant's in-graph preprocessing yields exactly the trainer's ids:
 /// <see cref="TextNormalizer"/> → <see cref="Vocabulary.Encode(IReadOnlyList{string})"/> → <see cref="PadSequences"/> (pre/pre, 500).
 /// </summary>
-public sealed class OnnxImdbTokenIdsTests
+public sealed class OnnxImdbTokenIdsTests(ITestOutputHelper output)
 {
-    private const string ArchiveName = "aclImdb_v1_labelled.tar.gz";
     private const int MaxLength = 500;
     private const int BatchSize = 500;
 
     [Fact]
     public void TokenIdsFromTheGraph_EqualTheTrainersIds_OnEveryReview()
     {
-        string? archive = RepositoryPaths.FindUpwards(Path.Combine("shared", "data", ArchiveName));
-        if (archive is null)
-        {
-            Assert.False(RepositoryPaths.IsCi, $"CI=true but shared/data/{ArchiveName} was not found above {AppContext.BaseDirectory}.");
-            return;
-        }
-        var (train, test) = ReadReviews(archive);
-        Assert.Equal(25_000, train.Count);
-        Assert.Equal(25_000, test.Count);
+        if (RealImdb.LoadOrSkip(output) is not { } imdb) return; // fails instead when CI=true
+        var train = imdb.Train.Select(r => r.Text).ToArray();
+        var test = imdb.Test.Select(r => r.Text).ToArray();
+        Assert.Equal(25_000, train.Length);
+        Assert.Equal(25_000, test.Length);
         var vocabulary = Vocabulary.BuildFromTexts(train, 10_000);
         // The ids do not depend on the network; a tiny one keeps the LSTM's share of the run negligible.
         var model = new LstmClassifier(new LstmClassifierConfig { VocabularySize = 10_000, EmbeddingDim = 2, Units = 2 }, seed: 1);
@@ -56,22 +50,5 @@ public sealed class OnnxImdbTokenIdsTests
         // The data exercise what matters: long reviews are truncated, rare words are out of vocabulary.
         Assert.InRange(truncated, 1_000, 50_000);
         Assert.InRange(oov, 1, tokens / 5);
-    }
-
-    private static (List<string> Train, List<string> Test) ReadReviews(string archive)
-    {
-        var train = new List<string>();
-        var test = new List<string>();
-        using var file = File.OpenRead(archive);
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var tar = new TarReader(gzip);
-        while (tar.GetNextEntry() is { } entry)
-        {
-            string[] parts = entry.Name.Split('/');
-            if (entry.DataStream is null || parts.Length != 4 || parts[2] is not ("pos" or "neg") || !parts[3].EndsWith(".txt", StringComparison.Ordinal)) continue;
-            using var reader = new StreamReader(entry.DataStream, Encoding.UTF8);
-            (parts[1] == "train" ? train : test).Add(reader.ReadToEnd());
-        }
-        return (train, test);
     }
 }

@@ -20,8 +20,8 @@ public sealed class Adam
         V = tensorLengths.Select(n => new float[n]).ToArray();
     }
 
-    /// <summary>Learning rate. Default 0.001.</summary>
-    public float LearningRate { get; }
+    /// <summary>Learning rate. Default 0.001. Schedules such as <see cref="ReduceLearningRateOnPlateau"/> change it between steps.</summary>
+    public float LearningRate { get; set; }
 
     /// <summary>Decay of the first moment. Default 0.9.</summary>
     public float Beta1 { get; }

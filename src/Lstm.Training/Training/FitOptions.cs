@@ -30,6 +30,9 @@ public sealed record FitOptions
     /// <summary>Stop when the monitored metric stops improving. Default none.</summary>
     public EarlyStopping? EarlyStopping { get; init; }
 
+    /// <summary>Lower the learning rate when the monitored metric stops improving. Default none.</summary>
+    public ReduceLearningRateOnPlateau? ReduceLearningRateOnPlateau { get; init; }
+
     /// <summary>When set, a checkpoint that <see cref="Trainer.Resume"/> continues from is written here (atomically) after every epoch.</summary>
     public string? CheckpointPath { get; init; }
 
@@ -43,8 +46,22 @@ public sealed record FitOptions
         if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "LearningRate must be positive.");
         if (ClipNorm is { } c && !(c > 0)) throw new ArgumentOutOfRangeException(nameof(ClipNorm), c, "ClipNorm must be positive.");
         if (ValidationBatchSize < 1) throw new ArgumentOutOfRangeException(nameof(ValidationBatchSize), ValidationBatchSize, "ValidationBatchSize must be at least 1.");
+        if (ReduceLearningRateOnPlateau is { } r && !(r.Factor is > 0 and < 1))
+            throw new ArgumentOutOfRangeException(nameof(ReduceLearningRateOnPlateau), r.Factor, "ReduceLearningRateOnPlateau.Factor must be in (0, 1).");
         if (MaxDegreeOfParallelism is < 1) throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be at least 1.");
     }
+}
+
+/// <summary>Keras's <c>ReduceLROnPlateau</c> callback (without cooldown): after <paramref name="Patience"/> epochs without
+/// improvement, the learning rate is multiplied by <paramref name="Factor"/>, down to <paramref name="MinLearningRate"/>.</summary>
+/// <param name="Monitor">"val_loss" (default), "val_accuracy", "loss" or "accuracy".</param>
+/// <param name="Factor">Multiplier applied to the learning rate. Keras's default 0.1.</param>
+/// <param name="Patience">Epochs without improvement before lowering. Keras's default 10.</param>
+/// <param name="MinDelta">Smallest change that counts as an improvement. Keras's default 1e-4.</param>
+/// <param name="MinLearningRate">Floor of the learning rate. Default 0.</param>
+public sealed record ReduceLearningRateOnPlateau(string Monitor = "val_loss", float Factor = 0.1f, int Patience = 10, double MinDelta = 1e-4, float MinLearningRate = 0)
+{
+    internal bool HigherIsBetter => Monitor.EndsWith("accuracy", StringComparison.Ordinal);
 }
 
 /// <summary>Keras's <c>EarlyStopping</c> callback.</summary>

@@ -19,7 +19,8 @@ public sealed partial class Trainer
         var header = new CheckpointHeader(
             Options.Epochs, Options.BatchSize, Options.LearningRate, Options.ClipNorm, Options.Shuffle, Options.Seed,
             Options.ValidationBatchSize, Options.EarlyStopping, History.ToJson(), _random.GetState(), _adam.Iterations,
-            double.IsNaN(_best) ? null : _best, _wait, _bestEpoch, _bestWeights is not null);
+            double.IsNaN(_best) ? null : _best, _wait, _bestEpoch, _bestWeights is not null,
+            Options.ReduceLearningRateOnPlateau, _adam.LearningRate, double.IsNaN(_plateauBest) ? null : _plateauBest, _plateauWait);
         AtomicFile.Write(path, stream =>
         {
             using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
@@ -64,6 +65,7 @@ public sealed partial class Trainer
                 Seed = h.Seed,
                 ValidationBatchSize = h.ValidationBatchSize,
                 EarlyStopping = h.EarlyStopping,
+                ReduceLearningRateOnPlateau = h.ReduceLearningRateOnPlateau,
                 Progress = progress,
                 CheckpointPath = checkpointPath ?? path,
                 MaxDegreeOfParallelism = maxDegreeOfParallelism,
@@ -75,7 +77,10 @@ public sealed partial class Trainer
                 _best = h.Best ?? double.NaN,
                 _wait = h.Wait,
                 _bestEpoch = h.BestEpoch,
+                _plateauBest = h.PlateauBest ?? double.NaN,
+                _plateauWait = h.PlateauWait,
             };
+            trainer._adam.LearningRate = h.CurrentLearningRate ?? h.LearningRate;
             trainer._adam.Iterations = h.AdamIterations;
             for (int i = 0; i < trainer._adam.M.Length; i++)
             {
@@ -111,5 +116,6 @@ public sealed partial class Trainer
     private sealed record CheckpointHeader(
         int Epochs, int BatchSize, float LearningRate, float? ClipNorm, bool Shuffle, ulong Seed, int ValidationBatchSize,
         EarlyStopping? EarlyStopping, string History, ulong[] RandomState, long AdamIterations, double? Best, int Wait,
-        int BestEpoch, bool HasBestWeights);
+        int BestEpoch, bool HasBestWeights, ReduceLearningRateOnPlateau? ReduceLearningRateOnPlateau = null,
+        float? CurrentLearningRate = null, double? PlateauBest = null, int PlateauWait = 0);
 }

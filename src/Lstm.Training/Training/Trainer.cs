@@ -18,6 +18,8 @@ public sealed partial class Trainer
     private SeededRandom _random;
     private double _best;
     private int _wait;
+    private double _plateauBest = double.NaN;
+    private int _plateauWait;
     private int _bestEpoch;
     private LstmClassifierParameters? _bestWeights;
     private TrainingSlice[] _slices = [];
@@ -57,10 +59,14 @@ public sealed partial class Trainer
         ArgumentNullException.ThrowIfNull(train);
         int steps = train.Validate(Model.Config.VocabularySize, nameof(train));
         validation?.Validate(Model.Config.VocabularySize, nameof(validation));
-        if (Options.EarlyStopping is { } es && es.Monitor.StartsWith("val_", StringComparison.Ordinal) && validation is null)
-            throw new ArgumentException($"Early stopping monitors '{es.Monitor}', which needs validation data.", nameof(validation));
-        if (Options.EarlyStopping is { Monitor: not ("val_loss" or "val_accuracy" or "loss" or "accuracy") } bad)
-            throw new ArgumentException($"Early stopping cannot monitor '{bad.Monitor}': expected val_loss, val_accuracy, loss or accuracy.");
+        foreach (string? monitor in new[] { Options.EarlyStopping?.Monitor, Options.ReduceLearningRateOnPlateau?.Monitor })
+        {
+            if (monitor is null) continue;
+            if (monitor is not ("val_loss" or "val_accuracy" or "loss" or "accuracy"))
+                throw new ArgumentException($"Cannot monitor '{monitor}': expected val_loss, val_accuracy, loss or accuracy.");
+            if (monitor.StartsWith("val_", StringComparison.Ordinal) && validation is null)
+                throw new ArgumentException($"Monitoring '{monitor}' needs validation data.", nameof(validation));
+        }
         EnsureSlices(steps);
         _lstm.RefreshTransposes(); // the weights may have changed since the last Fit (resume, restore, user code)
 
@@ -112,9 +118,10 @@ public sealed partial class Trainer
                 cancellationToken.ThrowIfCancellationRequested();
                 val = Model.Evaluate(validation.Sequences, validation.Labels, Options.ValidationBatchSize, parallel.MaxDegreeOfParallelism);
             }
-            var result = new EpochResult(epoch, lossSum / seen, (double)correct / seen, val?.Loss, val?.Accuracy, trainSeconds, clock.Elapsed.TotalSeconds - trainSeconds);
+            var result = new EpochResult(epoch, lossSum / seen, (double)correct / seen, val?.Loss, val?.Accuracy, trainSeconds, clock.Elapsed.TotalSeconds - trainSeconds, _adam.LearningRate);
             History.Epochs.Add(result);
             ApplyEarlyStopping(result);
+            ApplyLearningRateSchedule(result);
             if (Options.CheckpointPath is { } path) SaveCheckpoint(path);
             Options.Progress?.Invoke(new TrainingProgress
             {
@@ -231,16 +238,35 @@ public sealed partial class Trainer
         foreach (var t in _gradients.Tensors) TensorPrimitives.Multiply(t, scale, t);
     }
 
+    private static double Monitored(EpochResult result, string monitor) => monitor switch
+    {
+        "val_loss" => result.ValLoss!.Value,
+        "val_accuracy" => result.ValAccuracy!.Value,
+        "loss" => result.Loss,
+        _ => result.Accuracy,
+    };
+
+    private void ApplyLearningRateSchedule(EpochResult result)
+    {
+        if (Options.ReduceLearningRateOnPlateau is not { } r || History.StoppedEarly) return;
+        double current = Monitored(result, r.Monitor);
+        bool improved = double.IsNaN(_plateauBest) || (r.HigherIsBetter ? current - r.MinDelta > _plateauBest : current + r.MinDelta < _plateauBest);
+        if (improved)
+        {
+            _plateauBest = current;
+            _plateauWait = 0;
+        }
+        else if (++_plateauWait >= r.Patience)
+        {
+            _adam.LearningRate = Math.Max(_adam.LearningRate * r.Factor, r.MinLearningRate);
+            _plateauWait = 0;
+        }
+    }
+
     private void ApplyEarlyStopping(EpochResult result)
     {
         if (Options.EarlyStopping is not { } es) return;
-        double current = es.Monitor switch
-        {
-            "val_loss" => result.ValLoss!.Value,
-            "val_accuracy" => result.ValAccuracy!.Value,
-            "loss" => result.Loss,
-            _ => result.Accuracy,
-        };
+        double current = Monitored(result, es.Monitor);
         bool improved = double.IsNaN(_best) || (es.HigherIsBetter ? current - es.MinDelta > _best : current + es.MinDelta < _best);
         if (improved)
         {

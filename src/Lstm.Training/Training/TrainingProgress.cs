@@ -42,4 +42,5 @@ public sealed record TrainingProgress
 /// <param name="ValAccuracy">Validation accuracy, if validation data was given.</param>
 /// <param name="TrainSeconds">Wall time of the training batches.</param>
 /// <param name="ValidationSeconds">Wall time of the validation pass.</param>
-public sealed record EpochResult(int Epoch, double Loss, double Accuracy, double? ValLoss, double? ValAccuracy, double TrainSeconds, double ValidationSeconds);
+/// <param name="LearningRate">Adam's learning rate during this epoch.</param>
+public sealed record EpochResult(int Epoch, double Loss, double Accuracy, double? ValLoss, double? ValAccuracy, double TrainSeconds, double ValidationSeconds, double LearningRate = 0);

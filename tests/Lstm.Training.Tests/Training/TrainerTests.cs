@@ -118,6 +118,38 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Learning_rate_is_reduced_on_plateau_as_keras_does_and_survives_a_resume()
+    {
+        var train = Toy(64, 10, 7);
+        var val = Toy(64, 10, 8);
+        var schedule = new ReduceLearningRateOnPlateau("val_loss", Factor: 0.5f, Patience: 1, MinDelta: 0, MinLearningRate: 0.05f);
+        var options = new FitOptions { Epochs = 8, BatchSize = 8, LearningRate = 0.4f, ReduceLearningRateOnPlateau = schedule };
+        var model = new LstmClassifier(Small, seed: 2);
+        var history = new Trainer(model, options).Fit(train, val);
+        // Replay Keras's rule on the recorded val_loss: after each epoch without improvement, halve (floor 0.05).
+        double best = double.NaN, lr = 0.4;
+        for (int i = 0; i < history.Epochs.Count; i++)
+        {
+            Assert.Equal(lr, history.Epochs[i].LearningRate, 6);
+            double v = history.ValLoss[i];
+            if (double.IsNaN(best) || v < best) best = v;
+            else lr = Math.Max(lr * 0.5, 0.05);
+        }
+        Assert.True(history.Epochs[^1].LearningRate < 0.4, "the learning rate never dropped");
+
+        string ckpt = Path.Combine(Path.GetTempPath(), $"lstm-{Guid.NewGuid():N}.lstmckpt");
+        try
+        {
+            var first = new LstmClassifier(Small, seed: 2);
+            new Trainer(first, options with { Epochs = 4, CheckpointPath = ckpt }).Fit(train, val);
+            var resumed = Trainer.Resume(ckpt, epochs: 8).Fit(train, val);
+            Assert.Equal(history.ValLoss, resumed.ValLoss);
+            Assert.Equal(history.Epochs.Select(e => e.LearningRate), resumed.Epochs.Select(e => e.LearningRate));
+        }
+        finally { File.Delete(ckpt); }
+    }
+
+    [Fact]
     public void Cancellation_stops_between_batches()
     {
         var data = Toy(200, 10, 9);

@@ -9,7 +9,7 @@ public class EndToEndTests
 {
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
-    private static string[] TinyTraining(string data, string outDirectory, int epochs = 2) =>
+    internal static string[] TinyTraining(string data, string outDirectory, int epochs = 2) =>
         ["train", "--data", data, "--epochs", epochs.ToString(CultureInfo.InvariantCulture), "--max-len", "20", "--units", "8",
          "--embedding-dim", "8", "--num-words", "200", "--out", outDirectory, "--threads", "1"];
 
@@ -29,7 +29,7 @@ public class EndToEndTests
         Assert.Contains(run, train.Output);
         Assert.DoesNotContain('\r', train.Output);
 
-        foreach (string file in (string[])[RunDirectory.ModelFile, RunDirectory.VocabularyFile, RunDirectory.HistoryFile, RunDirectory.ManifestFile,
+        foreach (string file in (string[])[RunDirectory.ModelFile, RunDirectory.OnnxFile, RunDirectory.VocabularyFile, RunDirectory.HistoryFile, RunDirectory.ManifestFile,
                      RunDirectory.LossPlotFile, RunDirectory.AccuracyPlotFile, RunDirectory.CheckpointFile])
             Assert.True(File.Exists(Path.Combine(run, file)), $"{file} missing");
         Assert.Empty(Directory.GetFiles(run, "*.tmp")); // atomic writes leave no temp files
@@ -117,15 +117,18 @@ public class EndToEndTests
         string checkpoint = Path.Combine(interrupted, RunDirectory.CheckpointFile);
         Assert.Contains("Interrupted during epoch 2 of 3", error.ToString());
         Assert.Contains($"lstm train --resume {checkpoint}", error.ToString());
+        Assert.Contains($"lstm export --checkpoint {checkpoint}", error.ToString());
         Assert.DoesNotContain("   at ", error.ToString());
         Assert.Equal("interrupted", TrainingManifest.Load(Path.Combine(interrupted, RunDirectory.ManifestFile)).Status);
         Assert.False(File.Exists(Path.Combine(interrupted, RunDirectory.ModelFile)));
+        Assert.False(File.Exists(Path.Combine(interrupted, RunDirectory.OnnxFile))); // like model.lstm: not the weights of an unfinished epoch
 
         var resumed = LstmRunner.Run("train", "--resume", checkpoint, "--units", "99");
         Assert.True(resumed.ExitCode == 0, resumed.ToString());
         Assert.Contains("--units is ignored with --resume", resumed.Error);
         Assert.Contains("Continuing after epoch 1 of 3", resumed.Output);
         Assert.Equal(File.ReadAllBytes(Path.Combine(straight, RunDirectory.ModelFile)), File.ReadAllBytes(Path.Combine(interrupted, RunDirectory.ModelFile)));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(straight, RunDirectory.OnnxFile)), File.ReadAllBytes(Path.Combine(interrupted, RunDirectory.OnnxFile)));
         Assert.Equal(KerasHistory(straight), KerasHistory(interrupted));
     }
 

@@ -113,5 +113,6 @@ public class OptionParsingTests
         Assert.Contains("train", outcome.Output);
         Assert.Contains("evaluate", outcome.Output);
         Assert.Contains("predict", outcome.Output);
+        Assert.Contains("export", outcome.Output);
     }
 }

@@ -9,15 +9,18 @@ using Lstm.Training.Training;
 namespace Lstm.Cli.Commands;
 
 /// <summary>
-/// <c>lstm evaluate --model DIR</c>: loss and accuracy of a trained run on IMDB's test split or a labelled file,
-/// preprocessed exactly as the run's <c>training.json</c> says.
+/// <c>lstm evaluate --model DIR|FILE.onnx</c>: loss and accuracy of a trained model on IMDB's test split or a labelled
+/// file, preprocessed exactly as the run's <c>training.json</c> (or the ONNX model's metadata) says.
 /// </summary>
 internal sealed class EvaluateCommand
 {
+    /// <summary>Seed of the <c>--limit</c> subset when the model does not record its run's seed (an .onnx file): <c>lstm train</c>'s default.</summary>
+    private static readonly ulong DefaultSeed = new TrainSettings().Seed;
+
     private readonly Option<string> _model = new("--model")
     {
-        Description = "Run folder written by 'lstm train' (model.lstm, vocabulary.json, training.json)",
-        HelpName = "dir",
+        Description = "Run folder written by 'lstm train' (model.lstm, vocabulary.json, training.json), or an .onnx file written by 'lstm train' or 'lstm export'",
+        HelpName = "dir|file.onnx",
         Required = true,
     };
     private readonly Option<string?> _data = new("--data")
@@ -27,7 +30,7 @@ internal sealed class EvaluateCommand
     };
     private readonly Option<int?> _limit = new Option<int?>("--limit")
     {
-        Description = "Evaluate on a class-balanced subset of this many reviews (the same one 'lstm train --validation-limit' draws with the run's seed)",
+        Description = "Evaluate on a class-balanced subset of this many reviews (the same one 'lstm train --validation-limit' draws with the run's seed; seed 42 for an .onnx model)",
         HelpName = "n",
     }.AtLeast(1);
     private readonly Option<int?> _threads = new Option<int?>("--threads")
@@ -58,14 +61,14 @@ internal sealed class EvaluateCommand
         var output = environment.Output;
         var ct = environment.CancellationToken;
         var model = TrainedModel.Load(parseResult.GetValue(_model)!);
-        output.WriteLine($"Model: {model.Directory}: {TrainingRun.Describe(model.Classifier)}, max-len {model.MaxLen}");
+        output.WriteLine($"Model: {model.Source} ({model.Kind}): {TrainingRun.Describe(model.Classifier)}, {model.Padding}");
 
         var source = parseResult.GetValue(_data) is { } path ? DataSource.FromPath(path) : DataSource.FromCache(environment, !parseResult.GetValue(_noDownload));
         output.WriteLine($"Loading {source}");
         var clock = Stopwatch.StartNew();
-        var reviews = ReviewLoader.LoadForEvaluation(source, parseResult.GetValue(_limit), model.Manifest.Training.Seed, ct);
+        var reviews = ReviewLoader.LoadForEvaluation(source, parseResult.GetValue(_limit), model.Seed ?? DefaultSeed, ct);
         if (reviews.Count == 0) throw new InvalidDataException($"{source.Path}: no reviews to evaluate on.");
-        var data = ReviewEncoder.ToDataset(reviews, model.Vocabulary, model.MaxLen, ct);
+        var data = ReviewEncoder.ToDataset(reviews, model.Vocabulary, model.Padding, ct);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Loaded and encoded {data.Count:N0} reviews ({(source.Kind == DataKind.Imdb ? "IMDB test split" : "all rows")}) in {clock.Elapsed.TotalSeconds:0.0}s"));
 

@@ -7,8 +7,8 @@ using Lstm.Training.Training;
 namespace Lstm.Cli.Commands;
 
 /// <summary>
-/// <c>lstm predict --model DIR "text" …</c>: the probability that each review is positive, one line per review:
-/// <c>0.9731  positive  "This movie was …"</c>.
+/// <c>lstm predict --model DIR|FILE.onnx "text" …</c>: the probability that each review is positive, one line per
+/// review: <c>0.9731  positive  "This movie was …"</c>.
 /// </summary>
 internal sealed class PredictCommand
 {
@@ -17,8 +17,8 @@ internal sealed class PredictCommand
 
     private readonly Option<string> _model = new("--model")
     {
-        Description = "Run folder written by 'lstm train' (model.lstm, vocabulary.json, training.json)",
-        HelpName = "dir",
+        Description = "Run folder written by 'lstm train' (model.lstm, vocabulary.json, training.json), or an .onnx file written by 'lstm train' or 'lstm export'",
+        HelpName = "dir|file.onnx",
         Required = true,
     };
     private readonly Option<string?> _file = new("--file")
@@ -56,8 +56,7 @@ internal sealed class PredictCommand
         if (texts.Count == 0)
             throw new ArgumentException("no reviews given: pass them as arguments, with --file PATH (one per line), or '-' to read standard input.");
         var model = TrainedModel.Load(parseResult.GetValue(_model)!);
-        int[][] sequences = ReviewEncoder.Encode(texts, model.Vocabulary, model.MaxLen, environment.CancellationToken);
-        float[] logits = ChunkedInference.PredictLogits(model.Classifier, sequences, parseResult.GetValue(_threads), null, environment.CancellationToken);
+        float[] logits = Logits(model, texts, parseResult.GetValue(_threads), environment.CancellationToken);
         for (int i = 0; i < texts.Count; i++)
         {
             float probability = BinaryCrossEntropy.Sigmoid(logits[i]);
@@ -65,6 +64,13 @@ internal sealed class PredictCommand
                 $"{probability:0.0000}  {(logits[i] > 0 ? "positive" : "negative")}  \"{Preview(texts[i])}\""));
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>The logit of each text: tokenised, encoded and padded as <paramref name="model"/> was trained, then the C# forward pass.</summary>
+    public static float[] Logits(TrainedModel model, IReadOnlyList<string> texts, int? threads, CancellationToken ct)
+    {
+        int[][] sequences = ReviewEncoder.Encode(texts, model.Vocabulary, model.Padding, ct);
+        return ChunkedInference.PredictLogits(model.Classifier, sequences, threads, null, ct);
     }
 
     /// <summary>The reviews in order: the arguments (with '-' replaced by standard input's lines), then <paramref name="file"/>'s lines; blank lines are skipped.</summary>

@@ -1,22 +1,27 @@
+using Lstm.Cli.Data;
 using Lstm.Training.Layers;
+using Lstm.Training.Onnx;
 using Lstm.Training.Text;
 
 namespace Lstm.Cli.Runs;
 
-/// <summary>Writes <c>model.onnx</c> beside <c>model.lstm</c> at the end of <c>lstm train</c>.</summary>
+/// <summary>
+/// Exports a network to ONNX for <c>lstm train</c> (<c>model.onnx</c>, the text variant, beside <c>model.lstm</c>)
+/// and <c>lstm export</c>. The only place the command line calls <see cref="OnnxExporter"/>.
+/// </summary>
 internal static class OnnxModelWriter
 {
     /// <summary>
-    /// Exports <paramref name="model"/> (with its vocabulary and padded length) to <paramref name="path"/>; returns
-    /// false when this build has no exporter.
+    /// Writes <paramref name="model"/>, with its vocabulary and the padding it was trained with, to
+    /// <paramref name="path"/> atomically (temp file, then move).
     /// </summary>
-    public static bool TryWrite(LstmClassifier model, Vocabulary vocabulary, int maxLen, string path)
-    {
-        // ONNX EXPORT CALL SITE (the only one). When branch `onnx` (Lstm.Training.Onnx) is merged, replace the two lines
-        // below with (ExportToFile writes atomically):
-        //     OnnxExporter.ExportToFile(model, vocabulary, new OnnxExportOptions { MaxLength = maxLen }, path);
-        //     return true;
-        _ = (model, vocabulary, maxLen, path);
-        return false;
-    }
+    /// <exception cref="ArgumentException">The vocabulary does not fit the network.</exception>
+    public static void Write(LstmClassifier model, Vocabulary vocabulary, SequencePadding padding, OnnxModelVariant variant, string path) =>
+        OnnxExporter.ExportToFile(model, vocabulary, new OnnxExportOptions
+        {
+            Variant = variant,
+            MaxLength = padding.MaxLen,
+            Padding = padding.Padding,
+            Truncating = padding.Truncating,
+        }, path);
 }

@@ -29,8 +29,11 @@ internal static class RunDirectory
     /// <summary>The checkpoint written after every epoch, for <c>--resume</c>.</summary>
     public const string CheckpointFile = "checkpoint.lstmckpt";
 
-    /// <summary>The network exported to ONNX.</summary>
+    /// <summary>The network exported to ONNX, text variant (written by <c>lstm train</c>; <c>lstm export</c>'s default for <c>--variant text</c>).</summary>
     public const string OnnxFile = "model.onnx";
+
+    /// <summary>The network exported to ONNX, ids variant (<c>lstm export --variant ids</c>'s default).</summary>
+    public const string OnnxIdsFile = "model.ids.onnx";
 
     /// <summary>
     /// <c>./runs/&lt;name&gt;-&lt;yyyyMMdd-HHmmss&gt;</c> under the current folder, where name is "imdb" or the data file's name

@@ -1,5 +1,7 @@
+using Lstm.Cli.Data;
 using Lstm.Cli.Plots;
 using Lstm.Training.Layers;
+using Lstm.Training.Onnx;
 using Lstm.Training.Text;
 using Lstm.Training.Training;
 
@@ -9,8 +11,9 @@ namespace Lstm.Cli.Runs;
 internal static class RunOutputWriter
 {
     /// <summary>
-    /// Writes the history and the two plots of the epochs completed so far (after an interruption the model is not
-    /// written: it holds the weights of an unfinished epoch; the checkpoint holds the last finished one).
+    /// Writes the history and the two plots of the epochs completed so far (after an interruption neither
+    /// <c>model.lstm</c> nor <c>model.onnx</c> is written: the network holds the weights of an unfinished epoch; the
+    /// checkpoint holds the last finished one, and <c>lstm export --checkpoint</c> turns it into ONNX).
     /// </summary>
     public static void WriteHistory(string directory, History history)
     {
@@ -19,14 +22,16 @@ internal static class RunOutputWriter
             HistoryPlotWriter.Write(history, Path.Combine(directory, RunDirectory.LossPlotFile), Path.Combine(directory, RunDirectory.AccuracyPlotFile));
     }
 
-    /// <summary>Writes <c>model.lstm</c>, <c>model.onnx</c> (when the exporter is available), history and plots; returns the files written.</summary>
-    public static IReadOnlyList<string> WriteResults(string directory, LstmClassifier model, Vocabulary vocabulary, int maxLen, History history)
+    /// <summary>
+    /// Writes <c>model.lstm</c>, <c>model.onnx</c> (text variant, padded as trained), history and plots; returns the
+    /// files written.
+    /// </summary>
+    public static IReadOnlyList<string> WriteResults(string directory, LstmClassifier model, Vocabulary vocabulary, SequencePadding padding, History history)
     {
-        var files = new List<string> { RunDirectory.ModelFile };
+        var files = new List<string> { RunDirectory.ModelFile, RunDirectory.OnnxFile, RunDirectory.HistoryFile };
         model.Save(Path.Combine(directory, RunDirectory.ModelFile));
-        if (OnnxModelWriter.TryWrite(model, vocabulary, maxLen, Path.Combine(directory, RunDirectory.OnnxFile))) files.Add(RunDirectory.OnnxFile);
+        OnnxModelWriter.Write(model, vocabulary, padding, OnnxModelVariant.Text, Path.Combine(directory, RunDirectory.OnnxFile));
         WriteHistory(directory, history);
-        files.Add(RunDirectory.HistoryFile);
         if (history.Epochs.Count > 0) files.AddRange([RunDirectory.LossPlotFile, RunDirectory.AccuracyPlotFile]);
         return files;
     }

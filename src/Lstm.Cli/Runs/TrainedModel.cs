@@ -1,56 +1,32 @@
+using Lstm.Cli.Data;
 using Lstm.Training.Layers;
 using Lstm.Training.Text;
 
 namespace Lstm.Cli.Runs;
 
-/// <summary>A run folder loaded for use: the network, its vocabulary and the manifest that says how to preprocess.</summary>
-/// <param name="Directory">Full path of the run folder.</param>
-/// <param name="Classifier">The network from <c>model.lstm</c>.</param>
-/// <param name="Vocabulary">The vocabulary from <c>vocabulary.json</c>.</param>
-/// <param name="Manifest">The settings from <c>training.json</c>.</param>
-internal sealed record TrainedModel(string Directory, LstmClassifier Classifier, Vocabulary Vocabulary, TrainingManifest Manifest)
+/// <summary>
+/// A trained network ready for <c>lstm evaluate</c>, <c>predict</c> or <c>export</c>: its weights, its vocabulary and
+/// the padding it was trained with, read from a run folder, a checkpoint or an ONNX model.
+/// </summary>
+/// <param name="Source">Full path of what was read: a run folder, a checkpoint or an .onnx file.</param>
+/// <param name="Folder">The folder holding <paramref name="Source"/>, where <c>lstm export</c> writes by default.</param>
+/// <param name="Kind">What <paramref name="Source"/> is, for messages: "run folder", "checkpoint after epoch 2", "ONNX text model".</param>
+/// <param name="Classifier">The network.</param>
+/// <param name="Vocabulary">The vocabulary it was trained with.</param>
+/// <param name="Padding">Padded length and sides it was trained with.</param>
+/// <param name="Seed">The run's seed, which draws <c>lstm evaluate --limit</c>'s subset; null when the source does not record it (ONNX).</param>
+internal sealed record TrainedModel(string Source, string Folder, string Kind, LstmClassifier Classifier, Vocabulary Vocabulary, SequencePadding Padding, ulong? Seed)
 {
-    /// <summary>Padded length the network was trained with.</summary>
-    public int MaxLen => Manifest.Preprocessing.MaxLen;
-
     /// <summary>
-    /// Loads the run folder <paramref name="path"/> (or the folder of a <c>model.lstm</c> file given directly) and
-    /// checks that its three files agree.
+    /// Reads <c>--model</c>: an .onnx file written by this project, else a run folder (or the folder of a
+    /// <c>model.lstm</c> given directly).
     /// </summary>
+    /// <exception cref="FileNotFoundException">The .onnx file, or a file of the run, is missing.</exception>
     /// <exception cref="DirectoryNotFoundException">No such folder.</exception>
-    /// <exception cref="FileNotFoundException">A file of the run is missing.</exception>
-    /// <exception cref="InvalidDataException">A file is malformed, or the files disagree.</exception>
-    public static TrainedModel Load(string path)
-    {
-        string directory = Path.GetFullPath(path);
-        if (File.Exists(directory)) directory = Path.GetDirectoryName(directory)!;
-        if (!System.IO.Directory.Exists(directory))
-            throw new DirectoryNotFoundException($"--model: no folder at {directory}; expected the --out folder of 'lstm train'.");
-        string modelPath = Require(directory, RunDirectory.ModelFile);
-        string vocabularyPath = Require(directory, RunDirectory.VocabularyFile);
-        string manifestPath = Require(directory, RunDirectory.ManifestFile);
+    /// <exception cref="InvalidDataException">A file is malformed or not written by this project, or the run's files disagree.</exception>
+    public static TrainedModel Load(string path) => IsOnnxFile(path) ? OnnxModelReader.Read(path) : RunFolderReader.Read(path);
 
-        var manifest = TrainingManifest.Load(manifestPath);
-        var classifier = LstmClassifier.Load(modelPath);
-        var vocabulary = Vocabulary.Load(vocabularyPath);
-        if (vocabulary.NumWords != classifier.Config.VocabularySize)
-            throw new InvalidDataException(
-                $"{vocabularyPath}: numWords is {vocabulary.NumWords} but {modelPath} has an embedding of {classifier.Config.VocabularySize} rows; the files come from different runs.");
-        if (manifest.Model.VocabularySize != classifier.Config.VocabularySize || manifest.Model.Units != classifier.Config.Units
-            || manifest.Model.EmbeddingDim != classifier.Config.EmbeddingDim)
-            throw new InvalidDataException(
-                $"{manifestPath}: describes a model of vocabulary {manifest.Model.VocabularySize}, embedding {manifest.Model.EmbeddingDim}, units {manifest.Model.Units} "
-                + $"but {modelPath} has {classifier.Config.VocabularySize}, {classifier.Config.EmbeddingDim}, {classifier.Config.Units}; the files come from different runs.");
-        if (manifest.Preprocessing.MaxLen < 1)
-            throw new InvalidDataException($"{manifestPath}: preprocessing.maxLen must be at least 1, found {manifest.Preprocessing.MaxLen}.");
-        return new TrainedModel(directory, classifier, vocabulary, manifest);
-    }
-
-    private static string Require(string directory, string file)
-    {
-        string path = Path.Combine(directory, file);
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"--model {directory}: {file} is missing; expected the folder written by 'lstm train'.", path);
-        return path;
-    }
+    /// <summary>True when <paramref name="path"/> names an .onnx file (existing or not) rather than a folder.</summary>
+    public static bool IsOnnxFile(string path) =>
+        !Directory.Exists(path) && Path.GetExtension(path).Equals(".onnx", StringComparison.OrdinalIgnoreCase);
 }

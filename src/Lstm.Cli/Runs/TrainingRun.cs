@@ -73,8 +73,9 @@ internal static class TrainingRun
         clock.Restart();
         string[][] trainTokens = ReviewEncoder.Tokenize([.. reviews.Train.Select(r => r.Text)], ct);
         vocabulary ??= Vocabulary.Build(trainTokens, settings.NumWords);
-        var train = new SequenceDataset(ReviewEncoder.Encode(trainTokens, vocabulary, settings.MaxLen), [.. reviews.Train.Select(r => r.Label)]);
-        var validation = reviews.Validation.Count > 0 ? ReviewEncoder.ToDataset(reviews.Validation, vocabulary, settings.MaxLen, ct) : null;
+        var padding = SequencePadding.Keras(settings.MaxLen);
+        var train = new SequenceDataset(ReviewEncoder.Encode(trainTokens, vocabulary, padding), [.. reviews.Train.Select(r => r.Label)]);
+        var validation = reviews.Validation.Count > 0 ? ReviewEncoder.ToDataset(reviews.Validation, vocabulary, padding, ct) : null;
         double preprocessSeconds = clock.Elapsed.TotalSeconds;
         output.WriteLine(Invariant($"Vocabulary: {vocabulary.Words.Count:N0} words (ids below {vocabulary.NumWords:N0}); reviews padded/truncated at the front to {settings.MaxLen} ids in {preprocessSeconds:0.0}s"));
 
@@ -94,8 +95,8 @@ internal static class TrainingRun
             Started = started,
             ResumedFrom = resumeFrom,
             Model = trainer.Model.Config,
-            Preprocessing = new(TextNormalizer.Name, TextNormalizer.Version, vocabulary.NumWords, vocabulary.Words.Count, settings.MaxLen,
-                "pre", "pre", Vocabulary.PaddingId),
+            Preprocessing = new(TextNormalizer.Name, TextNormalizer.Version, vocabulary.NumWords, vocabulary.Words.Count, padding.MaxLen,
+                SequencePadding.Format(padding.Padding), SequencePadding.Format(padding.Truncating), Vocabulary.PaddingId),
             Training = new(settings.Epochs, settings.BatchSize, settings.LearningRate, settings.Seed, settings.EarlyStoppingPatience, settings.ClipNorm, settings.Threads),
             Data = new(source.Kind, source.Path, source.Cached, settings.ValidationPath is null ? null : Path.GetFullPath(settings.ValidationPath),
                 settings.ValidationSplit, reviews.ValidationDescription, settings.Limit, settings.ValidationLimit, train.Count, validation?.Count ?? 0),
@@ -127,7 +128,7 @@ internal static class TrainingRun
             if (history.RestoredEpoch is { } best) output.WriteLine($"Restoring model weights from the end of the best epoch: {best}.");
             output.WriteLine($"Epoch {history.Epochs.Count}: early stopping");
         }
-        var files = RunOutputWriter.WriteResults(outDirectory, trainer.Model, vocabulary, settings.MaxLen, history);
+        var files = RunOutputWriter.WriteResults(outDirectory, trainer.Model, vocabulary, padding, history);
         manifest = Finish(manifest, "completed", history, total) with
         {
             Files = Files([.. files, RunDirectory.VocabularyFile, RunDirectory.ManifestFile, RunDirectory.CheckpointFile]),
@@ -152,6 +153,8 @@ internal static class TrainingRun
         {
             error.WriteLine($"The checkpoint after epoch {done} is {checkpointPath}; continue with:");
             error.WriteLine($"  lstm train --resume {Quote(checkpointPath)}");
+            error.WriteLine($"or write the model of epoch {done} as ONNX with:");
+            error.WriteLine($"  lstm export --checkpoint {Quote(checkpointPath)}");
         }
         else
         {

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Globalization;
+using Lstm.Cli.Runs;
+using Lstm.Training.Onnx;
+
+namespace Lstm.Cli.Commands;
+
+/// <summary>
+/// <c>lstm export --checkpoint PATH | --model DIR [--variant text|ids] [--out FILE]</c>: writes a trained network as an
+/// ONNX model (see <see cref="OnnxModelVariant"/>), by default <c>model.onnx</c> or
+/// <c>model.ids.onnx</c> beside its source, and prints the file's path, size, variant and opset.
+/// </summary>
+internal sealed class ExportCommand
+{
+    private readonly Option<string?> _checkpoint = new("--checkpoint")
+    {
+        Description = "Checkpoint written by 'lstm train' (the model after its last finished epoch; vocabulary.json and training.json are read from its folder)",
+        HelpName = "path",
+    };
+    private readonly Option<string?> _model = new("--model")
+    {
+        Description = "Run folder written by 'lstm train' (model.lstm, vocabulary.json, training.json), or an .onnx file to convert to the other variant",
+        HelpName = "dir",
+    };
+    private readonly Option<string> _variant = new Option<string>("--variant")
+    {
+        Description = "text: input is normalised text, preprocessing in the graph (opset 20); ids: input is padded ids (opset 17)",
+        DefaultValueFactory = _ => OnnxVariantNames.Text,
+        HelpName = "text|ids",
+    }.Must(v => v is OnnxVariantNames.Text or OnnxVariantNames.Ids, $"must be '{OnnxVariantNames.Text}' or '{OnnxVariantNames.Ids}'");
+    private readonly Option<string?> _out = new("--out")
+    {
+        Description = "The .onnx file to write (replaced if it exists). Default: model.onnx (text) or model.ids.onnx (ids) beside the source",
+        HelpName = "file",
+    };
+
+    /// <summary>Builds the command; its action runs in <paramref name="environment"/>.</summary>
+    public ExportCommand(CommandEnvironment environment)
+    {
+        Command = new Command("export", "Write a trained model (run folder or checkpoint) as an ONNX model")
+        {
+            _checkpoint, _model, _variant, _out,
+        };
+        Command.Validators.Add(result =>
+        {
+            bool checkpoint = result.GetResult(_checkpoint) is not null, model = result.GetResult(_model) is not null;
+            if (checkpoint == model)
+                result.AddError(checkpoint ? "give either --checkpoint or --model, not both." : "give the model to export: --checkpoint PATH or --model DIR.");
+        });
+        Command.SetAction(parseResult => ErrorReporter.Run(environment.Error, () => Execute(parseResult, environment)));
+    }
+
+    /// <summary>The <c>export</c> command.</summary>
+    public Command Command { get; }
+
+    private int Execute(ParseResult parseResult, CommandEnvironment environment)
+    {
+        var output = environment.Output;
+        var model = parseResult.GetValue(_checkpoint) is { } checkpoint
+            ? RunFolderReader.ReadCheckpoint(checkpoint)
+            : TrainedModel.Load(parseResult.GetValue(_model)!);
+        var variant = OnnxVariantNames.Parse(parseResult.GetValue(_variant)!);
+        string defaultName = OnnxVariantNames.DefaultFileName(variant);
+        string path = Path.GetFullPath(parseResult.GetValue(_out) ?? Path.Combine(model.Folder, defaultName));
+        if (Directory.Exists(path)) path = Path.Combine(path, defaultName);
+
+        output.WriteLine($"Model: {model.Source} ({model.Kind}): {TrainingRun.Describe(model.Classifier)}, {model.Padding}");
+        OnnxModelWriter.Write(model.Classifier, model.Vocabulary, model.Padding, variant, path);
+        long size = new FileInfo(path).Length;
+        output.WriteLine($"Wrote {path}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {size:N0} bytes - variant {OnnxVariantNames.Format(variant)}, input {OnnxVariantNames.Input(variant)} - opset {OnnxVariantNames.Opsets(variant)}"));
+        output.WriteLine($"Next: lstm predict --model {(path.Contains(' ') ? $"\"{path}\"" : path)} \"some review\"");
+        return ExitCodes.Success;
+    }
+}

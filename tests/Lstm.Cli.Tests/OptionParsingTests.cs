@@ -50,7 +50,7 @@ public class OptionParsingTests
     {
         var command = NewTrainCommand();
         var parse = command.Command.Parse(["--epochs", "3", "--dropout", "0.5", "--limit", "300", "--early-stopping-patience", "2",
-            "--clip-norm", "1.5", "--seed", "7", "--threads", "1", "--out", "x"]);
+            "--clip-norm", "1.5", "--seed", "7", "--threads", "1", "--out", "x", "--reduce-lr-patience", "1", "--reduce-lr-factor", "0.3"]);
         Assert.Empty(parse.Errors);
         var settings = command.ReadSettings(parse);
         Assert.Equal(3, settings.Epochs);
@@ -61,7 +61,9 @@ public class OptionParsingTests
         Assert.Equal("x", settings.OutDirectory);
         Assert.Equal(new EarlyStopping("val_loss", 2), settings.FitOptions.EarlyStopping);
         Assert.Equal(1.5f, settings.FitOptions.ClipNorm);
-        Assert.Equal(new HashSet<string> { "--epochs", "--dropout", "--limit", "--early-stopping-patience", "--clip-norm", "--seed", "--threads", "--out" },
+        Assert.Equal(new ReduceLearningRateOnPlateau("val_loss", 0.3f, 1), settings.FitOptions.ReduceLearningRateOnPlateau);
+        Assert.Equal(new HashSet<string> { "--epochs", "--dropout", "--limit", "--early-stopping-patience", "--clip-norm", "--seed", "--threads", "--out",
+            "--reduce-lr-patience", "--reduce-lr-factor" },
             command.ExplicitOptions(parse));
     }
 
@@ -76,6 +78,7 @@ public class OptionParsingTests
     [InlineData("--clip-norm", "0", "--clip-norm must be a positive number, got 0.")]
     [InlineData("--learning-rate", "-1", "--learning-rate must be a positive number, got -1.")]
     [InlineData("--threads", "0", "--threads must be at least 1, got 0.")]
+    [InlineData("--reduce-lr-factor", "1", "--reduce-lr-factor must be in (0, 1), got 1.")]
     [InlineData("--epochs", "ten", "'ten'")]
     public void ABadValueIsOneClearErrorAndANonZeroExit(string option, string value, string expected)
     {

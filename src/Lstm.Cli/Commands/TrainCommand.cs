@@ -97,6 +97,18 @@ internal sealed class TrainCommand
         DefaultValueFactory = _ => Defaults.EarlyStoppingPatience,
         HelpName = "n",
     }.AtLeast(0);
+    private readonly Option<int> _reduceLrPatience = new Option<int>("--reduce-lr-patience")
+    {
+        Description = "Multiply the learning rate by --reduce-lr-factor after this many epochs without val_loss improvement (Keras ReduceLROnPlateau); 0 = off",
+        DefaultValueFactory = _ => 0,
+        HelpName = "n",
+    }.AtLeast(0);
+    private readonly Option<float> _reduceLrFactor = new Option<float>("--reduce-lr-factor")
+    {
+        Description = "Factor for --reduce-lr-patience, in (0, 1). Default 0.1 (Keras's)",
+        DefaultValueFactory = _ => 0.1f,
+        HelpName = "x",
+    }.Must(f => f is > 0 and < 1, "must be in (0, 1)");
     private readonly Option<float?> _clipNorm = new Option<float?>("--clip-norm")
     {
         Description = "Scale gradients so that their global L2 norm is at most this",
@@ -123,7 +135,7 @@ internal sealed class TrainCommand
         Command = new Command("train", "Train the Embedding -> LSTM -> Dense(1, sigmoid) sentiment model (Keras IMDB defaults) and write a run folder")
         {
             _data, _validation, _validationSplit, _epochs, _batchSize, _maxLen, _numWords, _embeddingDim, _units, _dropout,
-            _recurrentDropout, _learningRate, _seed, _limit, _validationLimit, _threads, _patience, _clipNorm, _resume, _out, _noDownload,
+            _recurrentDropout, _learningRate, _seed, _limit, _validationLimit, _threads, _patience, _reduceLrPatience, _reduceLrFactor, _clipNorm, _resume, _out, _noDownload,
         };
         Command.SetAction(parseResult => ErrorReporter.Run(environment.Error,
             () => TrainingRun.Execute(ReadSettings(parseResult), ExplicitOptions(parseResult), environment)));
@@ -157,6 +169,8 @@ internal sealed class TrainCommand
         Seed = parseResult.GetValue(_seed),
         Threads = parseResult.GetValue(_threads),
         EarlyStoppingPatience = parseResult.GetValue(_patience),
+        ReduceLearningRatePatience = parseResult.GetValue(_reduceLrPatience),
+        ReduceLearningRateFactor = parseResult.GetValue(_reduceLrFactor),
         ClipNorm = parseResult.GetValue(_clipNorm),
         Resume = parseResult.GetValue(_resume),
         OutDirectory = parseResult.GetValue(_out),

@@ -60,6 +60,12 @@ internal sealed record TrainSettings
     /// <summary>Epochs without val_loss improvement before stopping; 0 turns early stopping off (the default).</summary>
     public int EarlyStoppingPatience { get; init; }
 
+    /// <summary>Epochs without val_loss improvement before the learning rate is lowered; 0 turns it off (the default).</summary>
+    public int ReduceLearningRatePatience { get; init; }
+
+    /// <summary>Factor applied to the learning rate on a plateau. Default 0.1, as Keras's ReduceLROnPlateau.</summary>
+    public float ReduceLearningRateFactor { get; init; } = 0.1f;
+
     /// <summary>Global gradient norm clip; null means none.</summary>
     public float? ClipNorm { get; init; }
 
@@ -88,6 +94,9 @@ internal sealed record TrainSettings
         Seed = Seed,
         MaxDegreeOfParallelism = Threads,
         EarlyStopping = EarlyStoppingPatience > 0 ? new EarlyStopping("val_loss", EarlyStoppingPatience) : null,
+        ReduceLearningRateOnPlateau = ReduceLearningRatePatience > 0
+            ? new ReduceLearningRateOnPlateau("val_loss", ReduceLearningRateFactor, ReduceLearningRatePatience)
+            : null,
         ClipNorm = ClipNorm,
     };
 }

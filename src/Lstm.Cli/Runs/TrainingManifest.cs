@@ -79,7 +79,10 @@ internal sealed record TrainingManifest
     /// <param name="EarlyStoppingPatience">0 when off.</param>
     /// <param name="ClipNorm">Global gradient norm clip, if any.</param>
     /// <param name="Threads">Threads, or null for all cores.</param>
-    public sealed record FitSection(int Epochs, int BatchSize, float LearningRate, ulong Seed, int EarlyStoppingPatience, float? ClipNorm, int? Threads);
+    /// <param name="ReduceLearningRatePatience">ReduceLROnPlateau patience; 0 when off.</param>
+    /// <param name="ReduceLearningRateFactor">ReduceLROnPlateau factor.</param>
+    public sealed record FitSection(int Epochs, int BatchSize, float LearningRate, ulong Seed, int EarlyStoppingPatience, float? ClipNorm, int? Threads,
+        int ReduceLearningRatePatience = 0, float ReduceLearningRateFactor = 0.1f);
 
     /// <summary>The reviews.</summary>
     /// <param name="Kind">What <paramref name="Path"/> holds.</param>
@@ -160,6 +163,8 @@ internal sealed record TrainingManifest
         Seed = Training.Seed,
         Threads = Training.Threads,
         EarlyStoppingPatience = Training.EarlyStoppingPatience,
+        ReduceLearningRatePatience = Training.ReduceLearningRatePatience,
+        ReduceLearningRateFactor = Training.ReduceLearningRateFactor,
         ClipNorm = Training.ClipNorm,
     };
 

@@ -61,21 +61,26 @@ internal static class TrainingRun
         var source = settings.DataPath is null ? DataSource.FromCache(environment, !settings.NoDownload) : DataSource.FromPath(settings.DataPath);
         output.WriteLine($"Loading {source}");
         var clock = Stopwatch.StartNew();
-        var reviews = ReviewLoader.LoadForTraining(source, settings.ValidationPath, settings.ValidationSplit, settings.Limit, settings.ValidationLimit, settings.Seed, ct);
+        ReviewSplits? reviews = ReviewLoader.LoadForTraining(source, settings.ValidationPath, settings.ValidationSplit, settings.Limit, settings.ValidationLimit, settings.Seed, ct);
         double loadSeconds = clock.Elapsed.TotalSeconds;
         output.WriteLine(Invariant($"Loaded {reviews.Train.Count:N0} training and {reviews.Validation.Count:N0} validation reviews in {loadSeconds:0.0}s")
             + (reviews.Validation.Count > 0 ? $" (validation: {reviews.ValidationDescription})" : " (no validation)"));
 
         if (settings.EarlyStoppingPatience > 0 && reviews.Validation.Count == 0)
             throw new ArgumentException("--early-stopping-patience watches val_loss, but there are no validation reviews; give --validation PATH or a --validation-split above 0.");
+        if (settings.ReduceLearningRatePatience > 0 && reviews.Validation.Count == 0)
+            throw new ArgumentException("--reduce-lr-patience watches val_loss, but there are no validation reviews; give --validation PATH or a --validation-split above 0.");
 
         // Preprocessing: the vocabulary comes from the training texts only.
         clock.Restart();
-        string[][] trainTokens = ReviewEncoder.Tokenize([.. reviews.Train.Select(r => r.Text)], ct);
-        vocabulary ??= Vocabulary.Build(trainTokens, settings.NumWords);
+        vocabulary ??= Vocabulary.BuildFromTexts(reviews.Train.Select(r => r.Text), settings.NumWords);
         var padding = SequencePadding.Keras(settings.MaxLen);
-        var train = new SequenceDataset(ReviewEncoder.Encode(trainTokens, vocabulary, padding), [.. reviews.Train.Select(r => r.Label)]);
+        var train = ReviewEncoder.ToDataset(reviews.Train, vocabulary, padding, ct);
         var validation = reviews.Validation.Count > 0 ? ReviewEncoder.ToDataset(reviews.Validation, vocabulary, padding, ct) : null;
+        string validationDescription = reviews.ValidationDescription;
+        reviews = null;
+        // The texts are garbage now, and training allocates almost nothing, so no collection would come to reclaim them.
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         double preprocessSeconds = clock.Elapsed.TotalSeconds;
         output.WriteLine(Invariant($"Vocabulary: {vocabulary.Words.Count:N0} words (ids below {vocabulary.NumWords:N0}); reviews padded/truncated at the front to {settings.MaxLen} ids in {preprocessSeconds:0.0}s"));
 
@@ -97,9 +102,10 @@ internal static class TrainingRun
             Model = trainer.Model.Config,
             Preprocessing = new(TextNormalizer.Name, TextNormalizer.Version, vocabulary.NumWords, vocabulary.Words.Count, padding.MaxLen,
                 SequencePadding.Format(padding.Padding), SequencePadding.Format(padding.Truncating), Vocabulary.PaddingId),
-            Training = new(settings.Epochs, settings.BatchSize, settings.LearningRate, settings.Seed, settings.EarlyStoppingPatience, settings.ClipNorm, settings.Threads),
+            Training = new(settings.Epochs, settings.BatchSize, settings.LearningRate, settings.Seed, settings.EarlyStoppingPatience, settings.ClipNorm, settings.Threads,
+                settings.ReduceLearningRatePatience, settings.ReduceLearningRateFactor),
             Data = new(source.Kind, source.Path, source.Cached, settings.ValidationPath is null ? null : Path.GetFullPath(settings.ValidationPath),
-                settings.ValidationSplit, reviews.ValidationDescription, settings.Limit, settings.ValidationLimit, train.Count, validation?.Count ?? 0),
+                settings.ValidationSplit, validationDescription, settings.Limit, settings.ValidationLimit, train.Count, validation?.Count ?? 0),
             Timings = new() { DataLoadSeconds = loadSeconds, PreprocessingSeconds = preprocessSeconds },
             Files = Files(RunDirectory.VocabularyFile, RunDirectory.ManifestFile, RunDirectory.CheckpointFile),
         };

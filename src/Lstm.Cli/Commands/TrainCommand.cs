@@ -105,7 +105,7 @@ internal sealed class TrainCommand
     }.AtLeast(0);
     private readonly Option<float> _reduceLrFactor = new Option<float>("--reduce-lr-factor")
     {
-        Description = "Factor for --reduce-lr-patience, in (0, 1). Default 0.1 (Keras's)",
+        Description = "Factor for --reduce-lr-patience, in (0, 1), as Keras's ReduceLROnPlateau",
         DefaultValueFactory = _ => 0.1f,
         HelpName = "x",
     }.Must(f => f is > 0 and < 1, "must be in (0, 1)");

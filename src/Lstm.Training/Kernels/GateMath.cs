@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Lstm.Training.Kernels;
@@ -14,6 +14,7 @@ internal static class GateMath
     /// z ← [σ(zi), σ(zf), tanh(zc), σ(zo)]; c ← f⊙cPrev + i⊙g; h ← o⊙tanh(c). <paramref name="cPrev"/> empty means zeros.
     /// <paramref name="c"/> may alias <paramref name="cPrev"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Forward(Span<float> z, ReadOnlySpan<float> cPrev, Span<float> c, Span<float> h)
     {
         int n = h.Length, u = 0;
@@ -57,6 +58,7 @@ internal static class GateMath
     /// (<paramref name="cPrev"/> empty means zeros), dL/dh_t in <paramref name="dh"/> and dL/dc_t carried from t+1 in
     /// <paramref name="dc"/>: overwrites <paramref name="a"/> with dL/dz_t and <paramref name="dc"/> with dL/dc_{t-1}.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Backward(Span<float> a, ReadOnlySpan<float> c, ReadOnlySpan<float> cPrev, ReadOnlySpan<float> dh, Span<float> dc)
     {
         int n = dh.Length;

@@ -40,6 +40,7 @@ internal static unsafe class Gemm
 
     private const int KChunk = 128;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyChunk(int m, int n, int k, float* pa, int aRowStride, int aColStride, float* pb, int ldb, float* pc, int ldc, bool accumulate)
     {
         {
@@ -101,6 +102,7 @@ internal static unsafe class Gemm
         sum.Store(dst);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel4x64(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
     {
         Vector512<float> c00 = default, c01 = default, c02 = default, c03 = default;
@@ -139,6 +141,7 @@ internal static unsafe class Gemm
         Store(r, c30, accumulate); Store(r + 16, c31, accumulate); Store(r + 32, c32, accumulate); Store(r + 48, c33, accumulate);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel1x64(int k, float* a, int acs, float* b, int ldb, float* c, bool accumulate)
     {
         Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default;
@@ -154,6 +157,7 @@ internal static unsafe class Gemm
         Store(c, c0, accumulate); Store(c + 16, c1, accumulate); Store(c + 32, c2, accumulate); Store(c + 48, c3, accumulate);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel4x16(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
     {
         Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default;
@@ -170,6 +174,7 @@ internal static unsafe class Gemm
         Store(c, c0, accumulate); Store(c + ldc, c1, accumulate); Store(c + 2L * ldc, c2, accumulate); Store(c + 3L * ldc, c3, accumulate);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel1x16(int k, float* a, int acs, float* b, int ldb, float* c, bool accumulate)
     {
         Vector512<float> c0 = default;

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Lstm.Training.Layers;
 
@@ -12,6 +13,7 @@ internal static class EmbeddingLayer
     /// Writes rows of <paramref name="embedding"/> for steps [t0, t0+steps) of each sequence into
     /// <paramref name="destination"/>, time-major [steps, rows, dim], multiplied by the sequence's mask when given ([rows, dim]).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gather(ReadOnlySpan<float> embedding, int dim, ReadOnlySpan<int[]> sequences, int t0, int steps, ReadOnlySpan<float> masks, Span<float> destination)
     {
         int rows = sequences.Length;
@@ -26,6 +28,7 @@ internal static class EmbeddingLayer
     }
 
     /// <summary>Adds the time-major input gradient [steps, rows, dim] into the rows of <paramref name="gradient"/> the ids select.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ScatterAdd(ReadOnlySpan<float> inputGradient, int dim, ReadOnlySpan<int[]> sequences, Span<float> gradient)
     {
         int rows = sequences.Length, steps = sequences[0].Length;

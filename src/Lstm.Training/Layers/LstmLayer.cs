@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Lstm.Training.Kernels;
 
 namespace Lstm.Training.Layers;
@@ -48,6 +49,7 @@ internal sealed class LstmLayer
     /// Training forward over <paramref name="rows"/> sequences whose masked inputs are already in
     /// <see cref="LstmActivations.Inputs"/>; leaves h_T in <see cref="LstmActivations.Hidden"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Forward(LstmActivations a, int rows, bool recurrentMask)
     {
         int steps = a.Steps, h = _h, g = _g;
@@ -79,6 +81,7 @@ internal sealed class LstmLayer
     /// BPTT from dL/dh_T in <see cref="LstmActivations.HiddenGradient"/>: writes dW, dU, db into
     /// <paramref name="grads"/> (overwriting) and dL/dx_t (through the input mask) into <see cref="LstmActivations.Inputs"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backward(LstmActivations a, int rows, bool recurrentMask, bool inputMask, LstmGradients grads)
     {
         int steps = a.Steps, h = _h, g = _g, e = _e;
@@ -127,6 +130,7 @@ internal sealed class LstmLayer
     /// projecting them a few steps at a time, and leaves h_T in <paramref name="hidden"/>. Each row's result is
     /// independent of the others, so predictions do not depend on batch size or threading.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Infer(ReadOnlySpan<int[]> sequences, InferenceBuffers buffers, Span<float> hidden)
     {
         int rows = sequences.Length, steps = sequences[0].Length, h = _h, g = _g, e = _e, chunk = buffers.ChunkSteps;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Lstm.Training.Training;
@@ -50,6 +51,7 @@ public sealed class Adam
         for (int i = 0; i < parameters.Count; i++) Update(parameters[i], gradients[i], M[i], V[i], lrT);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void Update(Span<float> p, ReadOnlySpan<float> g, Span<float> m, Span<float> v, float lrT)
     {
         float b1 = Beta1, b2 = Beta2, c1 = 1 - b1, c2 = 1 - b2, eps = Epsilon;

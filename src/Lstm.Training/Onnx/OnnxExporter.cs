@@ -1,0 +1,155 @@
+using System.Reflection;
+using Google.Protobuf;
+using Lstm.Training.Layers;
+using Lstm.Training.Onnx.Proto;
+using Lstm.Training.Text;
+using Lstm.Training.Training;
+using DataType = Lstm.Training.Onnx.Proto.TensorProto.Types.DataType;
+
+namespace Lstm.Training.Onnx;
+
+/// <summary>
+/// Writes an <see cref="LstmClassifier"/> as a self-describing ONNX model of standard operators, run by ONNX Runtime
+/// and checked by <c>onnx.checker</c>. See <see cref="OnnxModelVariant"/> for the two inputs; both variants output
+/// <c>logit</c> and <c>probability</c>, float <c>[batch, 1]</c>, and carry <see cref="OnnxModelMetadata"/> in
+/// <c>metadata_props</c>.
+/// </summary>
+/// <remarks>
+/// Text preprocessing is split at the normaliser: lower-casing and stripping HTML tags and punctuation need regular
+/// expressions, which standard ONNX lacks, so callers normalise in .NET and the text variant's graph does the rest
+/// (whitespace split, vocabulary lookup, start id, padding and truncation) with standard operators.
+/// Exporting the same model, vocabulary and options twice gives identical bytes.
+/// </remarks>
+public static class OnnxExporter
+{
+    /// <summary>ai.onnx opset of the text variant (StringSplit needs 20).</summary>
+    public const int TextVariantOpset = 20;
+
+    /// <summary>ai.onnx.ml opset of the text variant (LabelEncoder 2, string keys to int64 values).</summary>
+    public const int TextVariantMlOpset = 3;
+
+    /// <summary>ai.onnx opset of the ids variant; 17 so that onnx 1.12's checker reads it.</summary>
+    public const int IdsVariantOpset = 17;
+
+    /// <summary>Writes the model to <paramref name="destination"/>.</summary>
+    /// <param name="model">The trained network.</param>
+    /// <param name="vocabulary">The vocabulary the network was trained with; its <see cref="Vocabulary.NumWords"/> must not exceed the embedding's rows.</param>
+    /// <param name="options">Variant and preprocessing; null for the defaults (text variant, max length 500, pre/pre).</param>
+    /// <param name="destination">A writable stream; left open.</param>
+    /// <exception cref="ArgumentException">The vocabulary does not fit the network, or the options are invalid.</exception>
+    public static void Export(LstmClassifier model, Vocabulary vocabulary, OnnxExportOptions? options, Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        Build(model, vocabulary, options ?? new OnnxExportOptions()).WriteTo(destination);
+    }
+
+    /// <summary>Writes the model to <paramref name="path"/> atomically (temp file, then move).</summary>
+    /// <param name="model">The trained network.</param>
+    /// <param name="vocabulary">The vocabulary the network was trained with.</param>
+    /// <param name="options">Variant and preprocessing; null for the defaults.</param>
+    /// <param name="path">The .onnx file to create or replace.</param>
+    public static void ExportToFile(LstmClassifier model, Vocabulary vocabulary, OnnxExportOptions? options, string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var built = Build(model, vocabulary, options ?? new OnnxExportOptions());
+        AtomicFile.Write(path, built.WriteTo);
+    }
+
+    /// <summary>Returns the serialized model.</summary>
+    /// <param name="model">The trained network.</param>
+    /// <param name="vocabulary">The vocabulary the network was trained with.</param>
+    /// <param name="options">Variant and preprocessing; null for the defaults.</param>
+    public static byte[] ExportToBytes(LstmClassifier model, Vocabulary vocabulary, OnnxExportOptions? options = null) =>
+        Build(model, vocabulary, options ?? new OnnxExportOptions()).ToByteArray();
+
+    /// <summary>The library version written as <c>producer_version</c>, without build metadata.</summary>
+    public static string ProducerVersion { get; } = ReadProducerVersion();
+
+    internal static ModelProto Build(LstmClassifier model, Vocabulary vocabulary, OnnxExportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        options.Validate();
+        var config = model.Config;
+        if (vocabulary.NumWords > config.VocabularySize)
+            throw new ArgumentException($"The vocabulary's ids run up to {vocabulary.NumWords - 1} (num_words {vocabulary.NumWords}); the embedding has only {config.VocabularySize} rows.", nameof(vocabulary));
+        var words = vocabulary.Words;
+        ValidateWords(words);
+
+        bool text = options.Variant == OnnxModelVariant.Text;
+        var graph = new OnnxGraphBuilder(text ? "lstm_mlnet_text_classifier" : "lstm_mlnet_ids_classifier");
+        string input;
+        string padded;
+        if (text)
+        {
+            input = TextPreprocessingGraph.TextInput;
+            padded = TextPreprocessingGraph.Add(graph, words, options);
+        }
+        else
+        {
+            input = padded = "input_ids";
+            graph.Input(input, DataType.Int64, "batch", "sequence");
+            graph.Graph.Input[^1].DocString =
+                $"Ids padded as Keras pad_sequences does (start id {Vocabulary.StartId}, padding {Vocabulary.PaddingId}, out of vocabulary {Vocabulary.OovId}); each below {config.VocabularySize}.";
+        }
+        LstmNetworkGraph.Add(graph, model, padded);
+
+        var metadata = new OnnxModelMetadata
+        {
+            ProducerVersion = ProducerVersion,
+            Variant = options.Variant,
+            Config = config,
+            MaxLength = options.MaxLength,
+            Padding = options.Padding,
+            Truncating = options.Truncating,
+            PaddingId = Vocabulary.PaddingId,
+            StartId = Vocabulary.StartId,
+            OovId = Vocabulary.OovId,
+            IndexFrom = Vocabulary.IndexFrom,
+            NumWords = vocabulary.NumWords,
+            VocabularyWordCount = words.Count,
+            NormalizerName = options.NormalizerName,
+            NormalizerVersion = options.NormalizerVersion,
+            NormalizerRule = options.NormalizerRule,
+            InputName = input,
+            LogitOutputName = LstmNetworkGraph.LogitOutput,
+            ProbabilityOutputName = LstmNetworkGraph.ProbabilityOutput,
+            TokenIdsOutputName = options.IncludeTokenIdsOutput ? TextPreprocessingGraph.TokenIdsOutput : null,
+        };
+        var onnx = new ModelProto
+        {
+            IrVersion = text ? 9 : 8, // the IR versions that came with opsets 20 and 17
+            ProducerName = OnnxMetadataKeys.ProducerName,
+            ProducerVersion = ProducerVersion,
+            DocString = "Keras-style Embedding → LSTM → Dense(1, sigmoid) sentiment classifier exported by Lstm.MLNet. " +
+                "Outputs: logit and probability of the positive class, float [batch, 1].",
+            Graph = graph.Graph,
+        };
+        onnx.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = text ? TextVariantOpset : IdsVariantOpset });
+        if (text) onnx.OpsetImport.Add(new OperatorSetIdProto { Domain = OnnxGraphBuilder.MlDomain, Version = TextVariantMlOpset });
+        foreach (var (key, value) in metadata.ToProperties())
+            onnx.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+        if (!text)
+            onnx.MetadataProps.Add(new StringStringEntryProto { Key = OnnxMetadataKeys.VocabularyWords, Value = string.Join('\n', words) });
+        return onnx;
+    }
+
+    /// <summary>The graph splits on spaces and the ids variant stores words one per line: a word holding whitespace could never match.</summary>
+    private static void ValidateWords(IReadOnlyList<string> words)
+    {
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (words[i].Any(char.IsWhiteSpace))
+                throw new ArgumentException($"Vocabulary word {i} ('{words[i]}') contains whitespace; normalised words never do.", "vocabulary");
+        }
+    }
+
+    private static string ReadProducerVersion()
+    {
+        var assembly = typeof(OnnxExporter).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
+        int plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
+}

@@ -1,0 +1,90 @@
+namespace Lstm.Training.Onnx;
+
+/// <summary>
+/// Keys of the <c>metadata_props</c> that <see cref="OnnxExporter"/> writes into every model (namespaced
+/// <c>lstm_mlnet.</c>; values are invariant-culture text). ONNX Runtime shows them as
+/// <c>InferenceSession.ModelMetadata.CustomMetadataMap</c>.
+/// </summary>
+public static class OnnxMetadataKeys
+{
+    /// <summary>The <c>producer_name</c> of every model this library writes.</summary>
+    public const string ProducerName = "Lstm.MLNet";
+
+    /// <summary>Prefix of every key.</summary>
+    public const string Prefix = "lstm_mlnet.";
+
+    /// <summary>Version of this metadata layout, an integer (currently 1).</summary>
+    public const string FormatVersion = Prefix + "format_version";
+
+    /// <summary>Version of the library that wrote the model (also in <c>producer_version</c>).</summary>
+    public const string ProducerVersion = Prefix + "producer_version";
+
+    /// <summary><c>text</c> or <c>ids</c>: see <see cref="OnnxModelVariant"/>.</summary>
+    public const string Variant = Prefix + "variant";
+
+    /// <summary>Embedding rows (Keras <c>input_dim</c>).</summary>
+    public const string VocabularySize = Prefix + "vocabulary_size";
+
+    /// <summary>Embedding width (Keras <c>output_dim</c>).</summary>
+    public const string EmbeddingDim = Prefix + "embedding_dim";
+
+    /// <summary>LSTM units.</summary>
+    public const string Units = Prefix + "units";
+
+    /// <summary>LSTM input dropout used in training (inference ignores it).</summary>
+    public const string Dropout = Prefix + "dropout";
+
+    /// <summary>LSTM recurrent dropout used in training (inference ignores it).</summary>
+    public const string RecurrentDropout = Prefix + "recurrent_dropout";
+
+    /// <summary>Sequence length (Keras <c>maxlen</c>), counting the start id.</summary>
+    public const string MaxLength = Prefix + "max_len";
+
+    /// <summary><c>pre</c> or <c>post</c>: where padding zeros go.</summary>
+    public const string Padding = Prefix + "padding";
+
+    /// <summary><c>pre</c> or <c>post</c>: which end of a long sequence is dropped.</summary>
+    public const string Truncating = Prefix + "truncating";
+
+    /// <summary>Id of the padding value (0).</summary>
+    public const string PaddingId = Prefix + "padding_id";
+
+    /// <summary>Id prepended to every sequence (1).</summary>
+    public const string StartId = Prefix + "start_id";
+
+    /// <summary>Id of words outside the vocabulary (2).</summary>
+    public const string OovId = Prefix + "oov_id";
+
+    /// <summary>Keras <c>index_from</c> (3): the word of frequency rank r has id r + index_from.</summary>
+    public const string IndexFrom = Prefix + "index_from";
+
+    /// <summary>Keras <c>num_words</c>: only ids below it are used; rarer words map to the OOV id.</summary>
+    public const string NumWords = Prefix + "num_words";
+
+    /// <summary>Number of vocabulary words the model maps (ranks 1..this).</summary>
+    public const string VocabularyWordCount = Prefix + "vocabulary_word_count";
+
+    /// <summary>Ids variant only: the vocabulary words in rank order, one per line (the text variant holds them in its LabelEncoder).</summary>
+    public const string VocabularyWords = Prefix + "vocabulary_words";
+
+    /// <summary>Name of the text normaliser whose output the text input expects.</summary>
+    public const string NormalizerName = Prefix + "normalizer.name";
+
+    /// <summary>Version of that normaliser.</summary>
+    public const string NormalizerVersion = Prefix + "normalizer.version";
+
+    /// <summary>Human-readable rule of that normaliser.</summary>
+    public const string NormalizerRule = Prefix + "normalizer.rule";
+
+    /// <summary>Name of the graph input (<c>text</c> or <c>input_ids</c>).</summary>
+    public const string InputName = Prefix + "input";
+
+    /// <summary>Name of the logit output (<c>logit</c>, float <c>[batch, 1]</c>).</summary>
+    public const string LogitOutputName = Prefix + "output.logit";
+
+    /// <summary>Name of the probability output (<c>probability</c>, float <c>[batch, 1]</c>).</summary>
+    public const string ProbabilityOutputName = Prefix + "output.probability";
+
+    /// <summary>Name of the optional padded-ids output (<c>token_ids</c>), present only when exported with it.</summary>
+    public const string TokenIdsOutputName = Prefix + "output.token_ids";
+}

@@ -99,15 +99,7 @@ public sealed class LstmTransformer : ITransformer, IDisposable
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var chain = BuiltInScoringChain.Build(_model, TextColumnName);
-        try
-        {
-            chain.Save(ctx);
-        }
-        finally
-        {
-            (chain as IDisposable)?.Dispose(); // deletes the ONNX step's temporary model file
-        }
+        BuiltInScoringChain.Save(_model, TextColumnName, ctx);
     }
 
     /// <summary>Releases the ONNX Runtime session.</summary>

@@ -14,25 +14,40 @@ namespace Lstm.MLNet.Saving;
 /// <item>CustomMapping <see cref="ScoreMapping"/>: those to Score, Probability, PredictedLabel;</item>
 /// <item>DropColumns: the intermediate columns (when the text column itself is named <c>text</c>, it is copied back).</item>
 /// </list>
+/// The ONNX step is built from a temporary file that <see cref="Save"/> deletes: ML.NET 5.0.1's
+/// <c>ApplyOnnxModel(Stream)</c> would write its own temporary copy and never delete it, even on Dispose.
 /// </summary>
 internal static class BuiltInScoringChain
 {
     private static readonly string[] OnnxOutputs = [LstmOnnxModel.LogitOutput, LstmOnnxModel.ProbabilityOutput];
 
-    /// <summary>
-    /// Builds the chain for <paramref name="model"/> reading <paramref name="textColumnName"/>. Its ONNX step holds a
-    /// temporary copy of the model file until the chain is disposed.
-    /// </summary>
-    public static ITransformer Build(LstmOnnxModel model, string textColumnName)
+    /// <summary>Saves the chain for <paramref name="model"/> reading <paramref name="textColumnName"/> into <paramref name="ctx"/>, leaving no file behind.</summary>
+    public static void Save(LstmOnnxModel model, string textColumnName, ModelSaveContext ctx)
+    {
+        string modelFile = Path.Combine(Path.GetTempPath(), $"lstm-mlnet-{Guid.NewGuid():N}.onnx");
+        ITransformer? chain = null;
+        try
+        {
+            File.WriteAllBytes(modelFile, model.Bytes);
+            chain = Build(modelFile, textColumnName);
+            chain.Save(ctx);
+        }
+        finally
+        {
+            (chain as IDisposable)?.Dispose();
+            File.Delete(modelFile);
+        }
+    }
+
+    private static ITransformer Build(string modelFile, string textColumnName)
     {
         var ml = new MLContext();
         const string raw = TextNormalizationMapping.RawTextColumn;
         bool textIsGraphInput = textColumnName == LstmOnnxModel.TextInput;
-        using var modelBytes = new MemoryStream(model.Bytes, writable: false);
         var chain = ml.Transforms.CopyColumns(outputColumnName: raw, inputColumnName: textColumnName)
             .Append(ml.Transforms.CustomMapping<TextNormalizationMapping.RawText, TextNormalizationMapping.NormalizedText>(
                 TextNormalizationMapping.Map, TextNormalizationMapping.ContractName))
-            .Append(ml.Transforms.ApplyOnnxModel(outputColumnNames: OnnxOutputs, inputColumnNames: [LstmOnnxModel.TextInput], modelBytes: modelBytes))
+            .Append(ml.Transforms.ApplyOnnxModel(outputColumnNames: OnnxOutputs, inputColumnNames: [LstmOnnxModel.TextInput], modelFile: modelFile))
             .Append(ml.Transforms.CustomMapping<ScoreMapping.OnnxOutputs, ScoreMapping.BinaryScores>(ScoreMapping.Map, ScoreMapping.ContractName));
         IEstimator<ITransformer> estimator = textIsGraphInput
             ? chain.Append(ml.Transforms.DropColumns(LstmOnnxModel.TextInput, LstmOnnxModel.LogitOutput, LstmOnnxModel.ProbabilityOutput))

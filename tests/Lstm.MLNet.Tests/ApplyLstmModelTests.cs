@@ -91,6 +91,36 @@ public sealed class ApplyLstmModelTests
         Assert.Throws<InvalidOperationException>(() => cursor.GetGetter<float>(scored.Schema["Score"]));
     }
 
+    [Fact]
+    public void AShuffledOrFilteredInput_GetsEachRowsOwnScore()
+    {
+        var reviews = SyntheticReviews.Make(150);
+        var data = _ml.Data.LoadFromEnumerable(reviews);
+        using var transformer = _ml.Transforms.ApplyLstmModel(RandomModels.Synthetic()).Fit(data);
+        var engine = _ml.Model.CreatePredictionEngine<Review, ReviewPrediction>(transformer);
+        var shuffled = _ml.Data.ShuffleRows(data, seed: 4);
+        var filtered = _ml.Data.FilterByCustomPredicate<Review>(shuffled, r => r.Text.Length % 3 == 0);
+        foreach (var view in new[] { shuffled, filtered })
+        {
+            var rows = _ml.Data.CreateEnumerable<TextAndScore>(transformer.Transform(view), reuseRowObject: false).ToArray();
+            Assert.NotEmpty(rows);
+            foreach (var row in rows) Assert.Equal(engine.Predict(new Review { Text = row.Text }).Score, row.Score, 1e-5f);
+        }
+    }
+
+    [Fact]
+    public void AModelSavedAsOnnxByTheTransformer_IsReadBackByApplyLstmModel()
+    {
+        using var temp = new TempDirectory();
+        var data = _ml.Data.LoadFromEnumerable(SyntheticReviews.Make(70));
+        using var first = _ml.Transforms.ApplyLstmModel(RandomModels.Synthetic()).Fit(data);
+        string file = temp.File("copy.onnx");
+        first.SaveOnnxModel(file);
+        using var second = _ml.Transforms.ApplyLstmModel(file).Fit(data);
+        Assert.Equal(first.Transform(data).GetColumn<float>("Score"), second.Transform(data).GetColumn<float>("Score"));
+        Assert.Equal(first.Metadata, second.Metadata);
+    }
+
     private static float[] RunOnnxRuntime(string file, string[] normalised)
     {
         using var session = new InferenceSession(file);
@@ -100,6 +130,13 @@ public sealed class ApplyLstmModelTests
         using var runOptions = new RunOptions();
         using var outputs = session.Run(runOptions, new Dictionary<string, OrtValue> { ["text"] = input }, ["probability"]);
         return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+    }
+
+    private sealed class TextAndScore
+    {
+        public string Text { get; set; } = "";
+
+        public float Score { get; set; }
     }
 
     private sealed class WithScore

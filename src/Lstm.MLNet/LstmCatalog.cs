@@ -1,0 +1,64 @@
+using Microsoft.ML;
+
+namespace Lstm.MLNet;
+
+/// <summary>
+/// Catalog entry points: <c>mlContext.BinaryClassification.Trainers.Lstm(…)</c> trains the model;
+/// <c>mlContext.Transforms.ApplyLstmModel(…)</c> scores with an ONNX model this library exported.
+/// </summary>
+public static class LstmCatalog
+{
+    /// <summary>An <see cref="LstmTrainer"/> with all of <paramref name="options"/>' settings.</summary>
+    /// <param name="catalog">The binary-classification trainers catalog.</param>
+    /// <param name="options">Columns, network shape, training and validation settings; see <see cref="LstmTrainer.Options"/> for the defaults.</param>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public static LstmTrainer Lstm(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, LstmTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return new LstmTrainer(options);
+    }
+
+    /// <summary>An <see cref="LstmTrainer"/> with the seed program's hyperparameters (see <see cref="LstmTrainer.Options"/>).</summary>
+    /// <param name="catalog">The binary-classification trainers catalog.</param>
+    /// <param name="labelColumnName">The Boolean label column. Default "Label".</param>
+    /// <param name="textColumnName">The String text column. Default "Text".</param>
+    public static LstmTrainer Lstm(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
+        string labelColumnName = "Label", string textColumnName = "Text") =>
+        catalog.Lstm(new LstmTrainer.Options { LabelColumnName = labelColumnName, TextColumnName = textColumnName });
+
+    /// <summary>Scores the text column with the ONNX model file <paramref name="modelFile"/>, written by Lstm.MLNet's exporter (text variant).</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="modelFile">Path of the .onnx file; read once, now.</param>
+    /// <param name="inputColumnName">The String column holding the text. Default "Text".</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not an ONNX model written by Lstm.MLNet, or is its ids variant; the message says why.</exception>
+    public static LstmScoringEstimator ApplyLstmModel(this TransformsCatalog catalog, string modelFile, string inputColumnName = "Text")
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new LstmScoringEstimator(LstmOnnxModel.FromFile(modelFile), inputColumnName);
+    }
+
+    /// <summary>Scores the text column with the ONNX model read from <paramref name="modelStream"/> (to its end; left open).</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="modelStream">The serialized model, written by Lstm.MLNet's exporter (text variant).</param>
+    /// <param name="inputColumnName">The String column holding the text. Default "Text".</param>
+    /// <exception cref="InvalidDataException">The bytes are not an ONNX model written by Lstm.MLNet, or are its ids variant.</exception>
+    public static LstmScoringEstimator ApplyLstmModel(this TransformsCatalog catalog, Stream modelStream, string inputColumnName = "Text")
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new LstmScoringEstimator(LstmOnnxModel.FromStream(modelStream), inputColumnName);
+    }
+
+    /// <summary>Scores the text column with the ONNX model <paramref name="model"/> (copied).</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="model">The serialized model, written by Lstm.MLNet's exporter (text variant).</param>
+    /// <param name="inputColumnName">The String column holding the text. Default "Text".</param>
+    /// <exception cref="InvalidDataException">The bytes are not an ONNX model written by Lstm.MLNet, or are its ids variant.</exception>
+    public static LstmScoringEstimator ApplyLstmModel(this TransformsCatalog catalog, byte[] model, string inputColumnName = "Text")
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(model);
+        return new LstmScoringEstimator(LstmOnnxModel.FromBytes((byte[])model.Clone()), inputColumnName);
+    }
+}

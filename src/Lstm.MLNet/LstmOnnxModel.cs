@@ -1,0 +1,70 @@
+using Lstm.Training.Onnx;
+using Lstm.Training.Text;
+
+namespace Lstm.MLNet;
+
+/// <summary>
+/// An ONNX model written by Lstm.MLNet's exporter, text variant, checked once: its bytes and the metadata that say
+/// how text becomes ids. Other files are refused with an <see cref="InvalidDataException"/> that says why.
+/// </summary>
+internal sealed class LstmOnnxModel
+{
+    /// <summary>The graph input the normalised text goes to (string <c>[batch, 1]</c>).</summary>
+    public const string TextInput = "text";
+
+    /// <summary>The graph output holding the logit (float <c>[batch, 1]</c>).</summary>
+    public const string LogitOutput = "logit";
+
+    /// <summary>The graph output holding the probability (float <c>[batch, 1]</c>).</summary>
+    public const string ProbabilityOutput = "probability";
+
+    private LstmOnnxModel(byte[] bytes, OnnxModelMetadata metadata)
+    {
+        Bytes = bytes;
+        Metadata = metadata;
+    }
+
+    /// <summary>The serialized model; never modified.</summary>
+    public byte[] Bytes { get; }
+
+    /// <summary>What the file records about the network and its preprocessing.</summary>
+    public OnnxModelMetadata Metadata { get; }
+
+    /// <summary>Reads and checks the file at <paramref name="path"/>.</summary>
+    public static LstmOnnxModel FromFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"The ONNX model '{path}' does not exist.", path);
+        return FromBytes(File.ReadAllBytes(path), $"'{path}'");
+    }
+
+    /// <summary>Reads <paramref name="stream"/> to its end and checks the model.</summary>
+    public static LstmOnnxModel FromStream(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return FromBytes(buffer.ToArray(), "The ONNX model stream");
+    }
+
+    /// <summary>Checks <paramref name="bytes"/> (kept, not copied); <paramref name="source"/> names them in errors.</summary>
+    public static LstmOnnxModel FromBytes(byte[] bytes, string source = "The ONNX model")
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var metadata = OnnxModelMetadata.Read(bytes, source);
+        if (metadata.Variant != OnnxModelVariant.Text)
+            throw new InvalidDataException($"{source} is the ids variant (input '{metadata.InputName}'); Lstm.MLNet's ML.NET components need the text variant, whose graph maps words to ids. Export it again with OnnxModelVariant.Text.");
+        if (metadata.NormalizerName != TextNormalizer.Name || metadata.NormalizerVersion != TextNormalizer.Version)
+            throw new InvalidDataException($"{source} expects text normalised by \"{metadata.NormalizerName}\" version {metadata.NormalizerVersion}; this library implements \"{TextNormalizer.Name}\" version {TextNormalizer.Version}.");
+        Expect(source, "input", metadata.InputName, TextInput);
+        Expect(source, "logit output", metadata.LogitOutputName, LogitOutput);
+        Expect(source, "probability output", metadata.ProbabilityOutputName, ProbabilityOutput);
+        return new LstmOnnxModel(bytes, metadata);
+    }
+
+    private static void Expect(string source, string what, string found, string expected)
+    {
+        if (found != expected)
+            throw new InvalidDataException($"{source} names its {what} '{found}'; Lstm.MLNet's text variant names it '{expected}'.");
+    }
+}

@@ -1,0 +1,45 @@
+using Lstm.Training.Onnx;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Lstm.MLNet;
+
+/// <summary>
+/// Scores text with an existing ONNX model written by Lstm.MLNet, without training: made by
+/// <c>mlContext.Transforms.ApplyLstmModel(…)</c>. The model file was checked when this estimator was created;
+/// <see cref="Fit"/> only checks the input schema and returns an <see cref="LstmTransformer"/>.
+/// </summary>
+public sealed class LstmScoringEstimator : IEstimator<LstmTransformer>
+{
+    private readonly LstmOnnxModel _model;
+
+    internal LstmScoringEstimator(LstmOnnxModel model, string textColumnName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(textColumnName);
+        _model = model;
+        TextColumnName = textColumnName;
+    }
+
+    /// <summary>The input column holding the text (String).</summary>
+    public string TextColumnName { get; }
+
+    /// <summary>What the ONNX model records: network shape, vocabulary size, maximum length, normaliser.</summary>
+    public OnnxModelMetadata Metadata => _model.Metadata;
+
+    /// <summary>A new transformer (with its own ONNX Runtime session; dispose it) for input with the text column.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The text column is missing or not a String column.</exception>
+    public LstmTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        InputColumns.Require(input.Schema, "text", TextColumnName, TextDataViewType.Instance);
+        return new LstmTransformer(_model, TextColumnName, trainingHistory: null);
+    }
+
+    /// <summary>The input columns plus Score, Probability and PredictedLabel.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The text column is missing or not a String column.</exception>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        InputColumns.Require(inputSchema, "text", TextColumnName, TextDataViewType.Instance);
+        return ScoreColumns.AppendTo(inputSchema);
+    }
+}

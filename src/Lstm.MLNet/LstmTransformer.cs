@@ -1,0 +1,119 @@
+using Lstm.MLNet.Saving;
+using Lstm.MLNet.Scoring;
+using Lstm.Training.Onnx;
+using Lstm.Training.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Lstm.MLNet;
+
+/// <summary>
+/// Scores text with an LSTM sentiment model: adds ML.NET's binary-classification columns <c>Score</c> (Single, the
+/// logit), <c>Probability</c> (Single) and <c>PredictedLabel</c> (Boolean, Score &gt; 0) to its input, whose columns
+/// pass through. Made by <see cref="LstmTrainer.Fit"/> or by <see cref="LstmScoringEstimator.Fit"/>
+/// (<c>ApplyLstmModel</c>).
+/// </summary>
+/// <remarks>
+/// <para>The model runs in ONNX Runtime: <see cref="Transform"/> scores <see cref="BatchSize"/> rows per run;
+/// <c>PredictionEngine</c> scores one row at a time. Text is normalised with the trainer's own normaliser.</para>
+/// <para><c>MLContext.Model.Save</c> stores the model as a chain of ML.NET's built-in transformers (CopyColumns,
+/// CustomMapping, ApplyOnnxModel with the ONNX bytes inside the zip, CustomMapping, DropColumns), because ML.NET 5.0.1
+/// lets no third-party transformer write its own state. <c>MLContext.Model.Load</c> returns that chain, not this type;
+/// it gives the same columns and predictions (scoring one row per ONNX Runtime run). The loading application must
+/// ship Lstm.MLNet.dll, which holds the two CustomMapping steps.</para>
+/// <para>Dispose the transformer to release its ONNX Runtime session.</para>
+/// </remarks>
+public sealed class LstmTransformer : ITransformer, IDisposable
+{
+    /// <summary>Rows scored per ONNX Runtime run by <see cref="Transform"/>: 32.</summary>
+    public const int BatchSize = 32;
+
+    private readonly LstmOnnxModel _model;
+    private readonly OnnxTextScorer _scorer;
+    private bool _disposed;
+
+    internal LstmTransformer(LstmOnnxModel model, string textColumnName, History? trainingHistory, int? scoringThreads = null)
+    {
+        _model = model;
+        TextColumnName = textColumnName;
+        TrainingHistory = trainingHistory;
+        _scorer = new OnnxTextScorer(model, scoringThreads);
+    }
+
+    /// <summary>The input column holding the text (String).</summary>
+    public string TextColumnName { get; }
+
+    /// <summary>What the ONNX model records: network shape, vocabulary size, maximum length, normaliser.</summary>
+    public OnnxModelMetadata Metadata => _model.Metadata;
+
+    /// <summary>Per-epoch loss and accuracy when the trainer made this transformer; null when it was read from a file.</summary>
+    public History? TrainingHistory { get; }
+
+    /// <summary>True: the transformer maps each row on its own, so it works in a <c>PredictionEngine</c>.</summary>
+    public bool IsRowToRowMapper => true;
+
+    /// <summary>A copy of the ONNX model (text variant, with metadata), as <c>ApplyLstmModel</c> reads it.</summary>
+    public byte[] GetOnnxModel() => (byte[])_model.Bytes.Clone();
+
+    /// <summary>Writes the ONNX model to <paramref name="destination"/>, which is left open.</summary>
+    public void SaveOnnxModel(Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        destination.Write(_model.Bytes);
+    }
+
+    /// <summary>Writes the ONNX model to the file <paramref name="path"/>, replacing it.</summary>
+    public void SaveOnnxModel(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        File.WriteAllBytes(path, _model.Bytes);
+    }
+
+    /// <summary>The input schema followed by Score, Probability and PredictedLabel.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The text column is missing or not a String column.</exception>
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    {
+        RequireText(inputSchema);
+        return ScoreColumns.AppendTo(inputSchema);
+    }
+
+    /// <summary>A lazy view of <paramref name="input"/> with the three score columns; rows are scored a batch at a time as a cursor reads them.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The text column is missing or not a String column.</exception>
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var text = RequireText(input.Schema);
+        return new ScoredDataView(input, text, _scorer, BatchSize);
+    }
+
+    /// <summary>A mapper that scores one row at a time (used by <c>PredictionEngine</c>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The text column is missing or not a String column.</exception>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
+    {
+        var text = RequireText(inputSchema);
+        return new RowScoringMapper(inputSchema, text, _scorer);
+    }
+
+    /// <summary>Saves the equivalent chain of ML.NET's built-in transformers (see the remarks).</summary>
+    void ICanSaveModel.Save(ModelSaveContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        BuiltInScoringChain.Save(_model, TextColumnName, ctx);
+    }
+
+    /// <summary>Releases the ONNX Runtime session.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _scorer.Dispose();
+    }
+
+    private DataViewSchema.Column RequireText(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return InputColumns.Require(inputSchema, "text", TextColumnName, TextDataViewType.Instance);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace Lstm.MLNet.Scoring;
+
+/// <summary>
+/// One ONNX Runtime session over an <see cref="LstmOnnxModel"/>: scores a whole <see cref="NormalizedTextBatch"/>
+/// with one <c>Run</c>. <c>Run</c> is thread-safe, so one scorer serves every cursor and prediction engine of a
+/// transformer.
+/// </summary>
+internal sealed class OnnxTextScorer : IDisposable
+{
+    private static readonly string[] InputNames = [LstmOnnxModel.TextInput];
+    private static readonly string[] OutputNames = [LstmOnnxModel.LogitOutput, LstmOnnxModel.ProbabilityOutput];
+    private readonly InferenceSession _session;
+
+    /// <summary>Opens a session on <paramref name="model"/> from memory (no temporary file).</summary>
+    /// <param name="model">The checked model.</param>
+    /// <param name="intraOpThreads">ONNX Runtime's intra-op threads; null for one per core.</param>
+    public OnnxTextScorer(LstmOnnxModel model, int? intraOpThreads = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var options = new SessionOptions
+        {
+            IntraOpNumThreads = intraOpThreads ?? Environment.ProcessorCount,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        _session = new InferenceSession(model.Bytes, options);
+    }
+
+    /// <summary>Writes each text's logit and probability; both spans hold at least <c>batch.Count</c> values.</summary>
+    public void Score(NormalizedTextBatch batch, Span<float> logits, Span<float> probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        int count = batch.Count;
+        if (count == 0) return;
+        using var input = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, [count, 1]);
+        for (int i = 0; i < count; i++) input.StringTensorSetElementAt(batch[i], i);
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, InputNames, [input], OutputNames);
+        outputs[0].GetTensorDataAsSpan<float>()[..count].CopyTo(logits);
+        outputs[1].GetTensorDataAsSpan<float>()[..count].CopyTo(probabilities);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _session.Dispose();
+}

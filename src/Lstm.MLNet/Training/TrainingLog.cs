@@ -1,0 +1,40 @@
+using System.Globalization;
+using Lstm.Training.Training;
+using Microsoft.ML.Runtime;
+
+namespace Lstm.MLNet.Training;
+
+/// <summary>
+/// Sends a training run's progress to an ML.NET channel, which <c>MLContext.Log</c> delivers: one Info message per
+/// epoch (Keras's metrics) and a Trace message each tenth of an epoch's batches.
+/// </summary>
+internal sealed class TrainingLog(IChannel? channel)
+{
+    private int _lastTenth = -1;
+
+    /// <summary>An Info message.</summary>
+    public void Info(string message) => channel?.Info(MessageSensitivity.None, message);
+
+    /// <summary>The <see cref="FitOptions.Progress"/> callback.</summary>
+    public void Report(TrainingProgress progress)
+    {
+        if (channel is null) return;
+        if (progress.EpochResult is { } epoch)
+        {
+            _lastTenth = -1;
+            string validation = epoch.ValLoss is { } valLoss
+                ? Format($", val_loss {valLoss:F4}, val_accuracy {epoch.ValAccuracy:F4}")
+                : "";
+            channel.Info(MessageSensitivity.None, Format(
+                $"Epoch {epoch.Epoch}/{progress.Epochs}: loss {epoch.Loss:F4}, accuracy {epoch.Accuracy:F4}{validation} ({epoch.TrainSeconds:F1} s, {progress.SequencesPerSecond:F0} reviews/s)"));
+            return;
+        }
+        int tenth = progress.Batch * 10 / progress.Batches;
+        if (tenth == _lastTenth) return;
+        _lastTenth = tenth;
+        channel.Trace(MessageSensitivity.None, Format(
+            $"Epoch {progress.Epoch}/{progress.Epochs}, batch {progress.Batch}/{progress.Batches}: loss {progress.Loss:F4}, accuracy {progress.Accuracy:F4}, {progress.SequencesPerSecond:F0} reviews/s"));
+    }
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,81 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Lstm.MLNet.Tests.TestData;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit.Abstractions;
+
+namespace Lstm.MLNet.Tests;
+
+/// <summary>
+/// Keeps docs/mlnet.md true: its C# example is compiled as a console program would be (implicit usings, references
+/// to Lstm.MLNet and its dependencies) and run in a fresh directory. In the non-parallel collection because it sets the
+/// process's current directory and console output.
+/// </summary>
+[Collection(nameof(TempFileTests))]
+public sealed partial class DocsExampleTests(ITestOutputHelper output)
+{
+    private static readonly string[] ConsoleImplicitUsings =
+        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
+
+    [Fact]
+    public void TheExampleInDocsMlnetMd_CompilesAndRuns()
+    {
+        string markdown = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "mlnet.md"));
+        var blocks = CSharpBlock().Matches(markdown);
+        Assert.True(blocks.Count == 1, $"docs/mlnet.md should hold exactly one ```csharp block (the example); found {blocks.Count}.");
+        var assembly = Compile(blocks[0].Groups[1].Value);
+
+        using var work = new TempDirectory();
+        string directory = Environment.CurrentDirectory;
+        var console = Console.Out;
+        using var captured = new StringWriter();
+        try
+        {
+            Environment.CurrentDirectory = work.Path;
+            Console.SetOut(captured);
+            var entry = assembly.EntryPoint!;
+            entry.Invoke(null, entry.GetParameters().Length == 0 ? [] : [Array.Empty<string>()]);
+        }
+        finally
+        {
+            Console.SetOut(console);
+            Environment.CurrentDirectory = directory;
+        }
+        string printed = captured.ToString();
+        output.WriteLine(printed);
+        Assert.Contains("Epoch 1/", printed);
+        Assert.Matches(@"Accuracy: \d", printed);
+        Assert.Contains("Positive: True", printed);
+        Assert.True(File.Exists(Path.Combine(work.Path, "sentiment.zip")));
+    }
+
+    private static Assembly Compile(string code)
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var usings = CSharpSyntaxTree.ParseText(string.Concat(ConsoleImplicitUsings.Select(u => $"global using global::{u};\n")), parse);
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(p => !Path.GetFileName(p).StartsWith("Lstm.MLNet.Tests", StringComparison.Ordinal))
+            .Select(p => MetadataReference.CreateFromFile(p));
+        var compilation = CSharpCompilation.Create("DocsExample", [usings, CSharpSyntaxTree.ParseText(code, parse)], references,
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        var problems = result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+        Assert.True(result.Success && problems.Length == 0, "The example does not compile cleanly:\n" + string.Join("\n", problems.Select(d => d.ToString())));
+        return Assembly.Load(image.ToArray());
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Lstm.MLNet.sln"))) return dir.FullName;
+        }
+        throw new DirectoryNotFoundException($"No ancestor of {AppContext.BaseDirectory} holds Lstm.MLNet.sln.");
+    }
+
+    [GeneratedRegex(@"```csharp\r?\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CSharpBlock();
+}

@@ -8,23 +8,36 @@ using Xunit.Abstractions;
 namespace Lstm.MLNet.Tests;
 
 /// <summary>
-/// Keeps docs/mlnet.md true: its C# example is compiled as a console program would be (implicit usings, references
-/// to Lstm.MLNet and its dependencies) and run in a fresh directory. In the non-parallel collection because it sets the
+/// Keeps README.md true: every C# block compiles as a console program would (implicit usings, references to
+/// Lstm.MLNet and its dependencies), and the "Use it in ML.NET" example also runs in a fresh directory. In the non-parallel collection because it sets the
 /// process's current directory and console output.
 /// </summary>
 [Collection(nameof(TempFileTests))]
-public sealed partial class DocsExampleTests(ITestOutputHelper output)
+public sealed partial class ReadmeExampleTests(ITestOutputHelper output)
 {
     private static readonly string[] ConsoleImplicitUsings =
         ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
 
-    [Fact]
-    public void TheExampleInDocsMlnetMd_CompilesAndRuns()
+    private static IReadOnlyList<string> CSharpBlocks()
     {
-        string markdown = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "mlnet.md"));
-        var blocks = CSharpBlock().Matches(markdown);
-        Assert.True(blocks.Count == 1, $"docs/mlnet.md should hold exactly one ```csharp block (the example); found {blocks.Count}.");
-        var assembly = Compile(blocks[0].Groups[1].Value);
+        string markdown = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        return CSharpBlock().Matches(markdown).Select(m => m.Groups[1].Value).ToList();
+    }
+
+    [Fact]
+    public void EveryCSharpBlockInTheReadme_Compiles()
+    {
+        var blocks = CSharpBlocks();
+        Assert.True(blocks.Count >= 2, $"README.md should hold the trainer and ML.NET examples as ```csharp blocks; found {blocks.Count}.");
+        foreach (string block in blocks) Compile(block);
+    }
+
+    [Fact]
+    public void TheMLNetExampleInTheReadme_Runs()
+    {
+        var examples = CSharpBlocks().Where(b => b.Contains("using Lstm.MLNet;", StringComparison.Ordinal)).ToList();
+        Assert.True(examples.Count == 1, $"README.md should hold exactly one ML.NET example (a ```csharp block with 'using Lstm.MLNet;'); found {examples.Count}.");
+        var assembly = Compile(examples[0]);
 
         using var work = new TempDirectory();
         string directory = Environment.CurrentDirectory;

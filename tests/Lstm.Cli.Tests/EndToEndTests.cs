@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Lstm.Cli.Runs;
+using Lstm.Training.Training;
 
 namespace Lstm.Cli.Tests;
 
@@ -145,6 +146,10 @@ public class EndToEndTests
         var manifest = TrainingManifest.Load(Path.Combine(temp.File("run"), RunDirectory.ManifestFile));
         Assert.Equal((2, true, (int?)1), (manifest.Result!.EpochsCompleted, manifest.Result.StoppedEarly, manifest.Result.RestoredEpoch));
         Assert.Equal(1, manifest.Training.EarlyStoppingPatience);
+        // The result describes the weights in the folder: epoch 1's, not the last epoch's.
+        var history = History.FromJson(File.ReadAllText(Path.Combine(temp.File("run"), RunDirectory.HistoryFile)));
+        Assert.Equal(history.Epochs[0].ValLoss, manifest.Result.ValLoss);
+        Assert.NotEqual(history.Epochs[1].ValLoss, manifest.Result.ValLoss);
     }
 
     [Fact]

@@ -121,17 +121,20 @@ internal sealed record TrainingManifest
     /// <param name="EpochsCompleted">Epochs in the history.</param>
     /// <param name="StoppedEarly">True when early stopping ended the run.</param>
     /// <param name="RestoredEpoch">Epoch whose weights the model holds after early stopping, if restored.</param>
-    /// <param name="Loss">Last epoch's training loss.</param>
-    /// <param name="Accuracy">Last epoch's training accuracy.</param>
-    /// <param name="ValLoss">Last epoch's validation loss.</param>
-    /// <param name="ValAccuracy">Last epoch's validation accuracy.</param>
+    /// <param name="Loss">Training loss of the epoch whose weights the model holds (the restored epoch, else the last).</param>
+    /// <param name="Accuracy">Training accuracy of that epoch.</param>
+    /// <param name="ValLoss">Validation loss of that epoch.</param>
+    /// <param name="ValAccuracy">Validation accuracy of that epoch.</param>
     public sealed record ResultSection(int EpochsCompleted, bool StoppedEarly, int? RestoredEpoch, double Loss, double Accuracy, double? ValLoss, double? ValAccuracy)
     {
-        /// <summary>The result of <paramref name="history"/>'s last epoch, or null when it has none.</summary>
+        /// <summary>
+        /// The metrics of the epoch whose weights the model holds: the epoch early stopping restored, else the last;
+        /// null when <paramref name="history"/> has no epoch.
+        /// </summary>
         public static ResultSection? From(History history)
         {
             if (history.Epochs.Count == 0) return null;
-            var last = history.Epochs[^1];
+            var last = history.Epochs[(history.RestoredEpoch ?? history.Epochs.Count) - 1];
             return new ResultSection(history.Epochs.Count, history.StoppedEarly, history.RestoredEpoch, last.Loss, last.Accuracy, last.ValLoss, last.ValAccuracy);
         }
     }

@@ -51,6 +51,4 @@ internal sealed class LstmActivations
 
     /// <summary>Per-sequence recurrent dropout masks, [S, H].</summary>
     public float[] RecurrentMasks { get; }
-
-    public bool Fits(int rows, int steps) => rows <= Rows && steps == Steps;
 }

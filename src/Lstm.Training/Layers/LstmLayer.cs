@@ -158,7 +158,6 @@ internal sealed class LstmLayer
     internal sealed class InferenceBuffers(int rows, int inputDim, int units, int chunkSteps = 16)
     {
         public int ChunkSteps { get; } = chunkSteps;
-        public int Rows { get; } = rows;
         public float[] Inputs { get; } = new float[chunkSteps * rows * inputDim];
         public float[] Gates { get; } = new float[chunkSteps * rows * 4 * units];
         public float[] Cells { get; } = new float[rows * units];

@@ -1,4 +1,5 @@
 using Lstm.MLNet.Tests.TestData;
+using Lstm.Training.Tests.TestData;
 using Microsoft.ML;
 using Xunit.Abstractions;
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Lstm.MLNet.Tests.TestData;
+using Lstm.Training.Tests.TestData;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Xunit.Abstractions;

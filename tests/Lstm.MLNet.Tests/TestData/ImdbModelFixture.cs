@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lstm.Training.Data;
+using Lstm.Training.Tests.TestData;
 using Microsoft.ML;
 
 namespace Lstm.MLNet.Tests.TestData;

@@ -1,4 +1,5 @@
 using Lstm.Training.Data;
+using Lstm.Training.Tests.TestData;
 using Xunit.Abstractions;
 
 namespace Lstm.MLNet.Tests.TestData;

@@ -35,6 +35,8 @@ public sealed class GflopsColumn : IColumn
         {
             case "TrainBatch32": return 32 * train;
             case "PredictBatch256": return 256 * score;
+            case "StepForward":
+            case "StepBackward": return 2.0 * 8 * 128 * 512;
             case "Forward": return 8.0 * 500 * 2 * 2 * 128 * 512;
             case "ForwardBackward": return 8.0 * 500 * 2 * 6 * 128 * 512;
             case "Multiply":

@@ -38,7 +38,7 @@ public sealed class ImdbTokenIdsTests(ITestOutputHelper output)
         var ml = new MLContext();
         var empty = ml.Data.LoadFromEnumerable(Array.Empty<Review>());
         using (var transformer = ml.Transforms.ApplyLstmModel(onnx).Fit(empty)) ml.Model.Save(transformer, empty.Schema, zip);
-        Assert.True(ZipEntryHolds(zip, onnx), "The zip does not hold the exported ONNX bytes.");
+        Assert.True(ModelZip.HoldsBytes(zip, onnx), "The zip does not hold the exported ONNX bytes.");
 
         var loaded = (TransformerChain<ITransformer>)ml.Model.Load(zip, out _);
         try
@@ -85,18 +85,5 @@ public sealed class ImdbTokenIdsTests(ITestOutputHelper output)
         using var runOptions = new RunOptions();
         using var outputs = session.Run(runOptions, ["text"], [input], ["token_ids"]);
         return outputs[0].GetTensorDataAsSpan<long>().ToArray();
-    }
-
-    private static bool ZipEntryHolds(string zip, byte[] onnx)
-    {
-        using var archive = ZipFile.OpenRead(zip);
-        foreach (var entry in archive.Entries)
-        {
-            using var stream = entry.Open();
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            if (buffer.ToArray().AsSpan().IndexOf(onnx) >= 0) return true;
-        }
-        return false;
     }
 }

@@ -34,7 +34,7 @@ public sealed class SaveLoadTests(ImdbModelFixture fixture, ITestOutputHelper ou
 
         // The ONNX bytes live inside the zip: no side file.
         Assert.Single(Directory.GetFiles(temp.Path));
-        Assert.True(ZipHoldsBytes(zip, onnx), "No entry of the zip holds the ONNX model's bytes.");
+        Assert.True(ModelZip.HoldsBytes(zip, onnx), "No entry of the zip holds the ONNX model's bytes.");
 
         var loadContext = new MLContext();
         var loaded = loadContext.Model.Load(zip, out var loadedSchema);
@@ -157,19 +157,6 @@ public sealed class SaveLoadTests(ImdbModelFixture fixture, ITestOutputHelper ou
 
     private static int[][] Bits(IEnumerable<ReviewPrediction> predictions) =>
         predictions.Select(p => new[] { BitConverter.SingleToInt32Bits(p.Score), BitConverter.SingleToInt32Bits(p.Probability), p.PredictedLabel ? 1 : 0 }).ToArray();
-
-    private static bool ZipHoldsBytes(string zip, byte[] onnx)
-    {
-        using var archive = ZipFile.OpenRead(zip);
-        foreach (var entry in archive.Entries)
-        {
-            using var stream = entry.Open();
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            if (buffer.ToArray().AsSpan().IndexOf(onnx) >= 0) return true;
-        }
-        return false;
-    }
 
     private sealed class LowerCaseReview
     {

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Lstm.MLNet.Tests.TestData;
 using Lstm.MLNet.Training;
 using Lstm.Training.Layers;

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Lstm.MLNet.Tests.TestData;
 using Lstm.Training.Tests.TestData;
 using Microsoft.ML;

@@ -89,5 +89,5 @@ public sealed partial class LstmTrainer : IEstimator<LstmTransformer>
     }
 
     private static SequenceDataset Encode(LabelledTexts data, Vocabulary vocabulary, int maxLength) =>
-        new(ReviewEncoding.Encode(data.Texts, vocabulary, maxLength), data.Labels);
+        new(vocabulary.EncodePadded(data.Texts, maxLength), data.Labels);
 }

@@ -1,5 +1,4 @@
 using Lstm.MLNet.Tests.TestData;
-using Lstm.MLNet.Training;
 using Lstm.Training.Layers;
 using Lstm.Training.Onnx;
 using Lstm.Training.Text;
@@ -53,7 +52,7 @@ public sealed class ImdbTokenIdsTests(ITestOutputHelper output)
                 var data = ml.Data.LoadFromEnumerable(chunk.Select(t => new Review { Text = t }));
                 var normalised = normalise.Transform(data).GetColumn<string>("text").ToArray();
                 long[] graphIds = TokenIds(session, normalised);
-                int[][] trainerIds = ReviewEncoding.Encode(chunk, vocabulary, MaxLength);
+                int[][] trainerIds = vocabulary.EncodePadded(chunk, MaxLength);
                 for (int i = 0; i < chunk.Length; i++)
                 {
                     var expected = trainerIds[i];

@@ -8,7 +8,7 @@ namespace Lstm.Cli.Commands;
 
 /// <summary>
 /// <c>lstm predict --model DIR|FILE.onnx "text" …</c>: the probability that each review is positive, one line per
-/// review: <c>0.9731  positive  "This movie was …"</c>.
+/// review: <c>0.8802  positive  "A moving, beautifully acted film."</c> (models/imdb-lstm).
 /// </summary>
 internal sealed class PredictCommand
 {

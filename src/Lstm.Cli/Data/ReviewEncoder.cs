@@ -12,12 +12,7 @@ namespace Lstm.Cli.Data;
 internal static class ReviewEncoder
 {
     /// <summary>Normalises, encodes and pads raw texts (in parallel, order kept) into rows of exactly <see cref="SequencePadding.MaxLen"/> ids.</summary>
-    public static int[][] Encode(IReadOnlyList<string> texts, Vocabulary vocabulary, SequencePadding padding, CancellationToken ct = default)
-    {
-        var ids = new int[texts.Count][];
-        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = ct }, i => ids[i] = vocabulary.Encode(texts[i]));
-        return PadSequences.Pad(ids, padding.MaxLen, padding.Padding, padding.Truncating, Vocabulary.PaddingId);
-    }
+    public static int[][] Encode(IReadOnlyList<string> texts, Vocabulary vocabulary, SequencePadding padding, CancellationToken ct = default) => vocabulary.EncodePadded(texts, padding.MaxLen, padding.Padding, padding.Truncating, ct);
 
     /// <summary>Labelled reviews as a <see cref="SequenceDataset"/> of padded ids.</summary>
     public static SequenceDataset ToDataset(IReadOnlyList<LabelledText> reviews, Vocabulary vocabulary, SequencePadding padding, CancellationToken ct = default) =>

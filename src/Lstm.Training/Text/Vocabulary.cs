@@ -159,6 +159,19 @@ public sealed class Vocabulary
         return ids;
     }
 
+    /// <summary>
+    /// The network's input for raw texts, as Keras's IMDB pipeline builds it: each text <see cref="Encode(string)"/>d
+    /// (in parallel; order kept), then <see cref="PadSequences.Pad"/>ded to <paramref name="maxLen"/> ids.
+    /// </summary>
+    public int[][] EncodePadded(IReadOnlyList<string> texts, int maxLen, PaddingSide padding = PaddingSide.Pre,
+        PaddingSide truncating = PaddingSide.Pre, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var ids = new int[texts.Count][];
+        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => ids[i] = Encode(texts[i]));
+        return PadSequences.Pad(ids, maxLen, padding, truncating, PaddingId);
+    }
+
     /// <summary>Normalises and tokenises <paramref name="text"/> with <see cref="TextNormalizer"/>, then encodes it like <see cref="Encode(IReadOnlyList{string})"/>.</summary>
     public int[] Encode(string text)
     {

@@ -44,7 +44,7 @@ public sealed partial class Trainer
     public LstmClassifier Model { get; }
 
     /// <summary>The training settings.</summary>
-    public FitOptions Options { get; private set; }
+    public FitOptions Options { get; }
 
     /// <summary>Metrics of every epoch completed so far, including those before a resume.</summary>
     public History History { get; private set; } = new();

@@ -111,7 +111,7 @@ public class GradientTests
         slice.Run(seqs, labels, seqs.Length, masks, masks);
         var embeddingGradient = new float[p.Embedding.Length];
         var inputGradient = slice.Activations.Inputs.AsSpan(0, seqs.Length * seqs[0].Length * cfg.EmbeddingDim).ToArray();
-        // dL/dx̃ ⊙ mask = dL/dx; undo the mask to compare with the derivative wrt the raw input vector times mask.
+        // Backward leaves dL/dx̃ ⊙ mask = dL/dx, the derivative with respect to the raw (unmasked) embedding row.
         EmbeddingLayer.ScatterAdd(inputGradient, cfg.EmbeddingDim, seqs, embeddingGradient);
         var g = slice.Gradients;
         var all = new[] { embeddingGradient, g.Kernel, g.RecurrentKernel, g.Bias, g.DenseKernel, g.DenseBias };

@@ -55,6 +55,16 @@ public sealed class VocabularyTests : IDisposable
     }
 
     [Fact]
+    public void EncodePadded_pads_and_truncates_each_text_as_keras_does()
+    {
+        var vocabulary = Vocabulary.Build(Corpus, numWords: 10);
+        string[] texts = ["The CAT sat... on<br />the mat!", "", "cat"];
+        // Worked by hand: [1, 4, 6, 8, 2, 4, 2] keeps its last 5 ids; [1] and [1, 6] are padded at the front.
+        Assert.Equal([[6, 8, 2, 4, 2], [0, 0, 0, 0, 1], [0, 0, 0, 1, 6]], vocabulary.EncodePadded(texts, 5));
+        Assert.Equal([[1, 4, 6, 8, 2], [1, 0, 0, 0, 0], [1, 6, 0, 0, 0]], vocabulary.EncodePadded(texts, 5, PaddingSide.Post, PaddingSide.Post));
+    }
+
+    [Fact]
     public void Ties_use_ordinal_order_not_culture_order()
     {
         // Ordinal: "Zeta" (Z = 90) sorts before "alpha" (a = 97); culture-aware comparison would put alpha first.

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Lstm.Training.Kernels;
 
 namespace Lstm.Training.Layers;
 
@@ -8,7 +9,7 @@ internal static class DenseLayer
     /// <summary>logit_s = h_s · w + b for each of the rows of <paramref name="hidden"/> ([rows, units]).</summary>
     public static void Forward(ReadOnlySpan<float> hidden, int units, ReadOnlySpan<float> kernel, float bias, Span<float> logits)
     {
-        for (int s = 0; s < logits.Length; s++) logits[s] = TensorPrimitives.Dot(hidden.Slice(s * units, units), kernel) + bias;
+        for (int s = 0; s < logits.Length; s++) logits[s] = Reductions.Dot(hidden.Slice(s * units, units), kernel) + bias;
     }
 
     /// <summary>From dL/dlogit: dw = Σ_s dlogit_s·h_s, db = Σ_s dlogit_s (overwritten), dh_s = dlogit_s·w.</summary>

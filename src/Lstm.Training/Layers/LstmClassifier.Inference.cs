@@ -12,7 +12,16 @@ public sealed partial class LstmClassifier
     /// sequences run on up to <paramref name="maxDegreeOfParallelism"/> threads; each sequence's result is independent
     /// of batch size and thread count.
     /// </summary>
-    public float[] PredictLogits(IReadOnlyList<int[]> sequences, int batchSize = 256, int? maxDegreeOfParallelism = null)
+    /// <remarks>
+    /// The leading run of padding (id 0, Keras's pre-padding) is not run row by row: every row starts at its first real
+    /// token from the state that run leaves, computed once per call, and rows of similar length are scored together.
+    /// The logits are those of running all steps, bit for bit; a short text costs its own length, not the padded one.
+    /// </remarks>
+    public float[] PredictLogits(IReadOnlyList<int[]> sequences, int batchSize = 256, int? maxDegreeOfParallelism = null) =>
+        PredictLogits(sequences, batchSize, maxDegreeOfParallelism, skipPadding: true);
+
+    /// <summary><see cref="PredictLogits(IReadOnlyList{int[]}, int, int?)"/>; without <paramref name="skipPadding"/>, every step of every row runs.</summary>
+    internal float[] PredictLogits(IReadOnlyList<int[]> sequences, int batchSize, int? maxDegreeOfParallelism, bool skipPadding)
     {
         ArgumentNullException.ThrowIfNull(sequences);
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be positive.");
@@ -24,22 +33,50 @@ public sealed partial class LstmClassifier
         var all = sequences as int[][] ?? sequences.ToArray();
         var layer = new LstmLayer(Parameters);
         int e = Config.EmbeddingDim, h = Config.Units;
+
+        // Rows in order of where their real tokens start, so that the rows running at any step are a prefix of a slice.
+        var order = new int[all.Length];
+        var starts = new int[all.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+            starts[i] = skipPadding ? LeadingPadding(all[i]) : 0;
+        }
+        PaddingTrajectory? padding = null;
+        if (skipPadding)
+        {
+            Array.Sort(starts, order);
+            padding = layer.PadTrajectory(PaddingId, starts[^1]);
+        }
+
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
         Parallel.For(0, slices, options,
-            () => new LstmLayer.InferenceBuffers(sliceRows, e, h),
-            (slice, _, buffers) =>
+            () => (Buffers: new LstmLayer.InferenceBuffers(sliceRows, e, h), Rows: new int[sliceRows][], Logits: new float[sliceRows]),
+            (slice, _, local) =>
             {
                 int start = slice * sliceRows, rows = Math.Min(sliceRows, all.Length - start);
-                var hidden = buffers.Hidden.AsSpan(0, rows * h);
-                layer.Infer(all.AsSpan(start, rows), buffers, hidden);
-                DenseLayer.Forward(hidden, h, Parameters.DenseKernel, Parameters.DenseBias[0], logits.AsSpan(start, rows));
-                return buffers;
+                for (int s = 0; s < rows; s++) local.Rows[s] = all[order[start + s]];
+                var hidden = local.Buffers.Hidden.AsSpan(0, rows * h);
+                layer.Infer(local.Rows.AsSpan(0, rows), starts.AsSpan(start, rows), padding, local.Buffers, hidden);
+                DenseLayer.Forward(hidden, h, Parameters.DenseKernel, Parameters.DenseBias[0], local.Logits.AsSpan(0, rows));
+                for (int s = 0; s < rows; s++) logits[order[start + s]] = local.Logits[s];
+                return local;
             },
             _ => { });
         return logits;
     }
 
-    /// <summary>Probabilities σ(logit) of the positive class; see <see cref="PredictLogits"/>.</summary>
+    /// <summary>The id <c>PadSequences</c> pads with (Keras's 0).</summary>
+    private const int PaddingId = 0;
+
+    private static int LeadingPadding(int[] sequence)
+    {
+        int k = 0;
+        while (k < sequence.Length && sequence[k] == PaddingId) k++;
+        return k;
+    }
+
+    /// <summary>Probabilities σ(logit) of the positive class; see <see cref="PredictLogits(IReadOnlyList{int[]}, int, int?)"/>.</summary>
     public float[] PredictProbabilities(IReadOnlyList<int[]> sequences, int batchSize = 256, int? maxDegreeOfParallelism = null)
     {
         var p = PredictLogits(sequences, batchSize, maxDegreeOfParallelism);

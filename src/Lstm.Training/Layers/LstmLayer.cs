@@ -130,28 +130,85 @@ internal sealed class LstmLayer
     /// projecting them a few steps at a time, and leaves h_T in <paramref name="hidden"/>. Each row's result is
     /// independent of the others, so predictions do not depend on batch size or threading.
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="padding"/>, row s starts at its first step that is not the padding id,
+    /// <paramref name="starts"/>[s], from the state the padding run leaves, which is the same for every row. The rows must
+    /// then be ordered by start, so that the rows running at any step are a prefix. The result is the full computation's,
+    /// bit for bit: every element of the products and the gate math is computed by the same operations in the same order.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Infer(ReadOnlySpan<int[]> sequences, InferenceBuffers buffers, Span<float> hidden)
+    public void Infer(ReadOnlySpan<int[]> sequences, ReadOnlySpan<int> starts, PaddingTrajectory? padding, InferenceBuffers buffers, Span<float> hidden)
     {
         int rows = sequences.Length, steps = sequences[0].Length, h = _h, g = _g, e = _e, chunk = buffers.ChunkSteps;
         Span<float> c = buffers.Cells.AsSpan(0, rows * h);
-        for (int t0 = 0; t0 < steps; t0 += chunk)
+        int first = padding is null ? 0 : starts[0];
+        int active = 0; // rows [0, active) have started
+        for (int t0 = first; t0 < steps; t0 += chunk)
         {
             int tc = Math.Min(chunk, steps - t0);
-            Span<float> x = buffers.Inputs.AsSpan(0, tc * rows * e);
-            EmbeddingLayer.Gather(_p.Embedding, e, sequences, t0, tc, default, x);
-            Span<float> gates = buffers.Gates.AsSpan(0, tc * rows * g);
-            for (int r = 0; r < tc * rows; r++) _p.Bias.CopyTo(gates.Slice(r * g, g));
-            Gemm.Multiply(tc * rows, g, e, x, e, 1, _p.Kernel, g, gates, g, accumulate: true);
+            int chunkRows = padding is null ? rows : RowsStartedBy(starts, t0 + tc - 1);
+            Span<float> x = buffers.Inputs.AsSpan(0, tc * chunkRows * e);
+            EmbeddingLayer.Gather(_p.Embedding, e, sequences[..chunkRows], t0, tc, default, x);
+            Span<float> gates = buffers.Gates.AsSpan(0, tc * chunkRows * g);
+            for (int r = 0; r < tc * chunkRows; r++) _p.Bias.CopyTo(gates.Slice(r * g, g));
+            Gemm.Multiply(tc * chunkRows, g, e, x, e, 1, _p.Kernel, g, gates, g, accumulate: true);
             for (int dt = 0; dt < tc; dt++)
             {
                 int t = t0 + dt;
-                Span<float> z = gates.Slice(dt * rows * g, rows * g);
-                if (t > 0) Gemm.Multiply(rows, g, h, hidden, h, 1, _p.RecurrentKernel, g, z, g, accumulate: true);
-                for (int s = 0; s < rows; s++)
+                int now = padding is null ? rows : RowsStartedBy(starts, t);
+                if (padding is not null && t > 0)
+                {
+                    // Rows whose real tokens begin at step t take the state after t padding steps.
+                    for (int s = active; s < now; s++)
+                    {
+                        padding.Hidden.AsSpan(t * h, h).CopyTo(hidden.Slice(s * h, h));
+                        padding.Cells.AsSpan(t * h, h).CopyTo(c.Slice(s * h, h));
+                    }
+                }
+                active = now;
+                Span<float> z = gates.Slice(dt * chunkRows * g, now * g);
+                if (t > 0) Gemm.Multiply(now, g, h, hidden, h, 1, _p.RecurrentKernel, g, z, g, accumulate: true);
+                for (int s = 0; s < now; s++)
                     GateMath.Forward(z.Slice(s * g, g), t == 0 ? default : c.Slice(s * h, h), c.Slice(s * h, h), hidden.Slice(s * h, h));
             }
         }
+        // Rows of padding only end where the padding run does.
+        for (int s = active; s < rows; s++) padding!.Hidden.AsSpan(steps * h, h).CopyTo(hidden.Slice(s * h, h));
+    }
+
+    /// <summary>How many rows (ordered by start) have started by step <paramref name="t"/>.</summary>
+    private static int RowsStartedBy(ReadOnlySpan<int> starts, int t)
+    {
+        int lo = 0, hi = starts.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] <= t) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>
+    /// The state after k steps of <paramref name="paddingId"/> from a zero state, k = 0..<paramref name="maxSteps"/>,
+    /// computed as <see cref="Infer"/> computes any row, so that starting a row from it is exact.
+    /// </summary>
+    public PaddingTrajectory PadTrajectory(int paddingId, int maxSteps)
+    {
+        int h = _h, g = _g, e = _e;
+        var trajectory = new PaddingTrajectory(paddingId, maxSteps, h);
+        var projected = new float[g];
+        _p.Bias.CopyTo(projected, 0);
+        Gemm.Multiply(1, g, e, _p.Embedding.AsSpan(paddingId * e, e), e, 1, _p.Kernel, g, projected, g, accumulate: true);
+        var z = new float[g];
+        for (int t = 0; t < maxSteps; t++)
+        {
+            projected.CopyTo(z, 0);
+            Span<float> hPrev = trajectory.Hidden.AsSpan(t * h, h), cPrev = trajectory.Cells.AsSpan(t * h, h);
+            if (t > 0) Gemm.Multiply(1, g, h, hPrev, h, 1, _p.RecurrentKernel, g, z, g, accumulate: true);
+            GateMath.Forward(z, t == 0 ? default : cPrev, trajectory.Cells.AsSpan((t + 1) * h, h), trajectory.Hidden.AsSpan((t + 1) * h, h));
+        }
+        return trajectory;
     }
 
     /// <summary>Scratch for <see cref="Infer"/>: a few steps of inputs and gates, and the cell state.</summary>

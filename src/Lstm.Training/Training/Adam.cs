@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Lstm.Training.Kernels;
 
 namespace Lstm.Training.Training;
 
@@ -51,37 +51,16 @@ public sealed class Adam
         for (int i = 0; i < parameters.Count; i++) Update(parameters[i], gradients[i], M[i], V[i], lrT);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void Update(Span<float> p, ReadOnlySpan<float> g, Span<float> m, Span<float> v, float lrT)
     {
-        float b1 = Beta1, b2 = Beta2, c1 = 1 - b1, c2 = 1 - b2, eps = Epsilon;
+        var step = new AdamStep(Beta1, Beta2, Epsilon, lrT);
         int n = p.Length, i = 0;
         fixed (float* pp = p, pg = g, pm = m, pv = v)
         {
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var vb1 = Vector512.Create(b1); var vb2 = Vector512.Create(b2);
-                var vc1 = Vector512.Create(c1); var vc2 = Vector512.Create(c2);
-                var veps = Vector512.Create(eps); var vlr = Vector512.Create(lrT);
-                for (; i + 16 <= n; i += 16)
-                {
-                    var gv = Vector512.Load(pg + i);
-                    var mv = vb1 * Vector512.Load(pm + i) + vc1 * gv;
-                    var vv = vb2 * Vector512.Load(pv + i) + vc2 * (gv * gv);
-                    mv.Store(pm + i);
-                    vv.Store(pv + i);
-                    (Vector512.Load(pp + i) - vlr * mv / (Vector512.Sqrt(vv) + veps)).Store(pp + i);
-                }
-            }
-            for (; i < n; i++)
-            {
-                float gi = pg[i];
-                float mi = b1 * pm[i] + c1 * gi;
-                float vi = b2 * pv[i] + c2 * (gi * gi);
-                pm[i] = mi;
-                pv[i] = vi;
-                pp[i] -= lrT * mi / (MathF.Sqrt(vi) + eps);
-            }
+            if (Vector512.IsHardwareAccelerated) i = AdamKernel<Vector512<float>, Vector512Ops>.Update(pp, pg, pm, pv, n, 0, step);
+            else if (Vector256.IsHardwareAccelerated) i = AdamKernel<Vector256<float>, Vector256Ops>.Update(pp, pg, pm, pv, n, 0, step);
+            else if (Vector128.IsHardwareAccelerated) i = AdamKernel<Vector128<float>, Vector128Ops>.Update(pp, pg, pm, pv, n, 0, step);
+            AdamKernel<float, ScalarOps>.Update(pp, pg, pm, pv, n, i, step);
         }
     }
 }

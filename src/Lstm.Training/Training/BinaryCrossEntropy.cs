@@ -14,5 +14,7 @@ public static class BinaryCrossEntropy
     public static float Gradient(float logit, bool label) => Sigmoid(logit) - (label ? 1f : 0f);
 
     /// <summary>The logistic function.</summary>
-    public static float Sigmoid(float z) => z >= 0 ? 1f / (1f + MathF.Exp(-z)) : MathF.Exp(z) / (1f + MathF.Exp(z));
+    /// <remarks>Computed with the trainer's own exp, so that the gradient, and so the trained weights, are the same
+    /// bits on every CPU and operating system (the runtime's <c>MathF.Exp</c> comes from the platform's C library).</remarks>
+    public static float Sigmoid(float z) => Kernels.ScalarActivations.Sigmoid(z);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics.Tensors;
+using Lstm.Training.Kernels;
 using Lstm.Training.Layers;
 
 namespace Lstm.Training.Training;
@@ -231,7 +232,7 @@ public sealed partial class Trainer
     private void ClipByGlobalNorm(float clip)
     {
         double sum = 0;
-        foreach (var t in _gradients.Tensors) sum += TensorPrimitives.SumOfSquares<float>(t);
+        foreach (var t in _gradients.Tensors) sum += Reductions.SumOfSquares(t);
         double norm = Math.Sqrt(sum);
         if (norm <= clip) return;
         float scale = (float)(clip / norm);

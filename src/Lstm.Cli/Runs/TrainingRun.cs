@@ -3,6 +3,7 @@ using System.Globalization;
 using Lstm.Cli.Commands;
 using Lstm.Cli.Data;
 using Lstm.Cli.Progress;
+using Lstm.Training.Kernels;
 using Lstm.Training.Layers;
 using Lstm.Training.Text;
 using Lstm.Training.Training;
@@ -114,6 +115,9 @@ internal static class TrainingRun
         manifest.Save(Path.Combine(outDirectory, RunDirectory.ManifestFile));
 
         output.WriteLine($"Model: {Describe(trainer.Model)}");
+        output.WriteLine($"Kernels: {CpuKernels.Description}");
+        if (CpuKernels.IsScalarFallback || !CpuKernels.HardwareFusedMultiplyAdd)
+            environment.Error.WriteLine($"warning: the trainer's kernels run as {CpuKernels.Description}; expect training tens of times slower than with SIMD and FMA.");
         output.WriteLine(Invariant($"Training {trainer.Options.Epochs} epoch{(trainer.Options.Epochs == 1 ? "" : "s")}, batch size {trainer.Options.BatchSize}, seed {trainer.Options.Seed}; output in {outDirectory}"));
         if (trainer.History.Epochs.Count > 0)
             output.WriteLine($"Continuing after epoch {trainer.History.Epochs.Count} of {trainer.Options.Epochs}");

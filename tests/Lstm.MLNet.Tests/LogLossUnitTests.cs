@@ -17,7 +17,13 @@ public sealed class LogLossUnitTests(ITestOutputHelper output)
         var data = ml.Data.LoadFromEnumerable(reviews);
         using var model = ml.BinaryClassification.Trainers.Lstm(new LstmTrainer.Options
         {
-            MaxLength = 20, NumWords = 60, EmbeddingDim = 8, Units = 8, Epochs = 2, LearningRate = 0.01f, Seed = 3,
+            MaxLength = 20,
+            NumWords = 60,
+            EmbeddingDim = 8,
+            Units = 8,
+            Epochs = 2,
+            LearningRate = 0.01f,
+            Seed = 3,
         }).Fit(data);
         var scored = model.Transform(data);
         var metrics = ml.BinaryClassification.Evaluate(scored);

@@ -1,5 +1,6 @@
 using Lstm.Cli.Commands;
 using Lstm.Cli.Data;
+using Lstm.Cli.Predictions;
 using Lstm.Cli.Runs;
 using Lstm.Training.Data;
 
@@ -61,10 +62,10 @@ public class RunFilesTests
     [Fact]
     public void PreviewIsOneShortLine()
     {
-        Assert.Equal("short review", PredictCommand.Preview("short   review\n"));
-        string preview = PredictCommand.Preview(string.Join(' ', Enumerable.Repeat("long", 40)));
-        Assert.True(preview.Length <= PredictCommand.PreviewLength);
+        Assert.Equal("short review", PredictionWriter.Preview("short   review\n"));
+        string preview = PredictionWriter.Preview(string.Join(' ', Enumerable.Repeat("long", 40)));
+        Assert.True(preview.Length <= PredictionWriter.PreviewLength);
         Assert.EndsWith("…", preview);
-        Assert.Equal("say \\\"hi\\\"", PredictCommand.Preview("say \"hi\""));
+        Assert.Equal("say \\\"hi\\\"", PredictionWriter.Preview("say \"hi\""));
     }
 }

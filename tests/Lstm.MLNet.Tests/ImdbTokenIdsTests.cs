@@ -19,10 +19,10 @@ public sealed class ImdbTokenIdsTests(ITestOutputHelper output)
     private const int MaxLength = 500;
     private const int Chunk = 500;
 
-    [Fact]
+    [SkippableFact]
     public void TheLoadedModelsPreprocessing_GivesTheTrainersIds_OnEveryReview()
     {
-        if (RealImdb.LoadOrSkip(output) is not { } imdb) return; // fails instead when CI=true
+        var imdb = RealImdb.LoadOrSkip(); // skipped without the archive; fails instead when CI=true
         var train = imdb.Train.Select(r => r.Text).ToArray();
         var reviews = train.Concat(imdb.Test.Select(r => r.Text)).ToArray();
         Assert.Equal(50_000, reviews.Length);

@@ -8,10 +8,10 @@ namespace Lstm.MLNet.Tests;
 [Collection(ImdbModelCollection.Name)]
 public sealed class PredictionEngineTests(ImdbModelFixture fixture, ITestOutputHelper output)
 {
-    [Fact]
+    [SkippableFact]
     public void PredictionEngine_GivesTheBatchedTransformsScores()
     {
-        if (!Available()) return;
+        SkipUnlessAvailable();
         var ml = fixture.MLContext;
         var reviews = fixture.Test.Take(100).ToArray();
         var batched = ml.Data.CreateEnumerable<ReviewPrediction>(fixture.Model!.Transform(ml.Data.LoadFromEnumerable(reviews)), reuseRowObject: false).ToArray();
@@ -25,10 +25,10 @@ public sealed class PredictionEngineTests(ImdbModelFixture fixture, ITestOutputH
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void EightThreads_EachWithTheirOwnPredictionEngine_AgreeWithOne()
     {
-        if (!Available()) return;
+        SkipUnlessAvailable();
         var ml = fixture.MLContext;
         var reviews = fixture.Test.Take(96).ToArray();
         var engine = ml.Model.CreatePredictionEngine<Review, ReviewPrediction>(fixture.Model!);
@@ -53,5 +53,9 @@ public sealed class PredictionEngineTests(ImdbModelFixture fixture, ITestOutputH
         output.WriteLine($"8 threads × {reviews.Length} predictions agree with one engine.");
     }
 
-    private bool Available() => fixture.Available || SharedDataArchive.FindOrSkip(output) is not null;
+    // Skips the test when the archive is missing (fails it under CI); the fixture trained the model when it is there.
+    private void SkipUnlessAvailable()
+    {
+        if (!fixture.Available) SharedDataArchive.FindOrSkip();
+    }
 }

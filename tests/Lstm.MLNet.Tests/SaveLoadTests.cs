@@ -11,10 +11,10 @@ public sealed class SaveLoadTests(ImdbModelFixture fixture, ITestOutputHelper ou
 {
     private static readonly string[] EdgeTexts = ["", "   ", "<br /><br />", "Ünïcödé 한국어 text, 10/10!", "a < b", "GREAT GREAT GREAT"];
 
-    [Fact]
+    [SkippableFact]
     public void APipelineSavedToAZip_PredictsIdentically_WhenLoadedInAFreshProcess()
     {
-        if (!Available()) return;
+        SkipUnlessAvailable();
         using var temp = new TempDirectory();
         var ml = fixture.MLContext;
         var texts = fixture.Test.Take(150).Select(r => r.Text).Concat(EdgeTexts).ToArray();
@@ -74,10 +74,10 @@ public sealed class SaveLoadTests(ImdbModelFixture fixture, ITestOutputHelper ou
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void TheLoadedModel_EvaluatesLikeTheTransformer()
     {
-        if (!Available()) return;
+        SkipUnlessAvailable();
         using var temp = new TempDirectory();
         var ml = fixture.MLContext;
         string zip = temp.File("model.zip");
@@ -152,7 +152,11 @@ public sealed class SaveLoadTests(ImdbModelFixture fixture, ITestOutputHelper ou
         }
     }
 
-    private bool Available() => fixture.Available || SharedDataArchive.FindOrSkip(output) is not null;
+    // Skips the test when the archive is missing (fails it under CI); the fixture trained the model when it is there.
+    private void SkipUnlessAvailable()
+    {
+        if (!fixture.Available) SharedDataArchive.FindOrSkip();
+    }
 
     private static int[][] Bits(IEnumerable<ReviewPrediction> predictions) =>
         predictions.Select(p => new[] { BitConverter.SingleToInt32Bits(p.Score), BitConverter.SingleToInt32Bits(p.Probability), p.PredictedLabel ? 1 : 0 }).ToArray();

@@ -9,7 +9,7 @@ using Lstm.Training.Training;
 namespace Lstm.Cli.Commands;
 
 /// <summary>
-/// <c>lstm evaluate --model DIR|FILE.onnx</c>: loss and accuracy of a trained model on IMDB's test split or a labelled
+/// <c>lstm evaluate --model DIR|FILE.onnx</c>: loss (binary cross-entropy in nats) and accuracy of a trained model on IMDB's test split or a labelled
 /// file, preprocessed exactly as the run's <c>training.json</c> (or the ONNX model's metadata) says.
 /// </summary>
 internal sealed class EvaluateCommand
@@ -46,7 +46,7 @@ internal sealed class EvaluateCommand
     /// <summary>Builds the command; its action runs in <paramref name="environment"/>.</summary>
     public EvaluateCommand(CommandEnvironment environment)
     {
-        Command = new Command("evaluate", "Report loss and accuracy of a trained model on the IMDB test split or a labelled file")
+        Command = new Command("evaluate", "Report loss (binary cross-entropy in nats, natural log, as Keras) and accuracy of a trained model on the IMDB test split or a labelled file")
         {
             _model, _data, _limit, _threads, _noDownload,
         };
@@ -55,6 +55,13 @@ internal sealed class EvaluateCommand
 
     /// <summary>The <c>evaluate</c> command.</summary>
     public Command Command { get; }
+
+    /// <summary>
+    /// The line after the result that names the loss's unit: <c>loss is binary cross-entropy in nats (natural log), as
+    /// Keras reports it; ML.NET's LogLoss is in bits (log2): loss / ln 2 = 0.4993</c>.
+    /// </summary>
+    public static string LossUnitNote(double loss) =>
+        $"loss is binary cross-entropy in nats (natural log), as Keras reports it; ML.NET's LogLoss is in bits (log2): loss / ln 2 = {ProgressText.Metric(loss / Math.Log(2))}";
 
     private int Execute(ParseResult parseResult, CommandEnvironment environment)
     {
@@ -80,6 +87,7 @@ internal sealed class EvaluateCommand
         var result = EvaluationResult.FromLogits(logits, data.Labels);
         output.WriteLine($"{ProgressText.Steps(result.Count, result.Count)} - {ProgressText.Seconds(seconds)} - loss: {ProgressText.Metric(result.Loss)}"
             + $" - accuracy: {ProgressText.Metric(result.Accuracy)} - {ProgressText.Rate(result.Count / Math.Max(seconds, 1e-9))} reviews/s");
+        output.WriteLine(LossUnitNote(result.Loss));
         return ExitCodes.Success;
     }
 }

@@ -1,19 +1,20 @@
 using System.CommandLine;
-using System.Globalization;
 using Lstm.Cli.Data;
+using Lstm.Cli.Predictions;
 using Lstm.Cli.Runs;
 using Lstm.Training.Training;
 
 namespace Lstm.Cli.Commands;
 
 /// <summary>
-/// <c>lstm predict --model DIR|FILE.onnx "text" …</c>: the probability that each review is positive, one line per
-/// review: <c>0.8802  positive  "A moving, beautifully acted film."</c> (models/imdb-lstm).
+/// <c>lstm predict --model DIR|FILE.onnx [--format table|tsv|json] "text" …</c>: the probability that each review is
+/// positive, P(positive), and its label. The default table has a header, then one line per review:
+/// <c>0.8802       positive  "A moving, beautifully acted film."</c> (models/imdb-lstm); see <see cref="PredictionWriter"/>.
 /// </summary>
 internal sealed class PredictCommand
 {
-    /// <summary>Characters of a review shown in the output line.</summary>
-    public const int PreviewLength = 60;
+    /// <summary>The values of <c>--format</c>.</summary>
+    public static readonly string[] Formats = ["table", "tsv", "json"];
 
     private readonly Option<string> _model = new("--model")
     {
@@ -31,6 +32,12 @@ internal sealed class PredictCommand
         Description = "Threads to use. Default: all cores",
         HelpName = "n",
     }.AtLeast(1);
+    private readonly Option<string> _format = new Option<string>("--format")
+    {
+        Description = "Output: 'table' (a header, then P(positive), label and the review's start), 'tsv' (header row probability, label, text) or 'json' (an array of {text, probability, label}). Default: table",
+        HelpName = "table|tsv|json",
+        DefaultValueFactory = _ => "table",
+    }.Must(v => Formats.Contains(v), "must be 'table', 'tsv' or 'json'");
     private readonly Argument<string[]> _texts = new("text")
     {
         Description = "Reviews to classify; '-' reads them from standard input, one per line",
@@ -40,9 +47,9 @@ internal sealed class PredictCommand
     /// <summary>Builds the command; its action runs in <paramref name="environment"/>.</summary>
     public PredictCommand(CommandEnvironment environment)
     {
-        Command = new Command("predict", "Print the probability that each review is positive")
+        Command = new Command("predict", "Print the probability that each review is positive, P(positive), and its label")
         {
-            _model, _file, _threads, _texts,
+            _model, _file, _threads, _format, _texts,
         };
         Command.SetAction(parseResult => ErrorReporter.Run(environment.Error, () => Execute(parseResult, environment)));
     }
@@ -57,12 +64,8 @@ internal sealed class PredictCommand
             throw new ArgumentException("no reviews given: pass them as arguments, with --file PATH (one per line), or '-' to read standard input.");
         var model = TrainedModel.Load(parseResult.GetValue(_model)!);
         float[] logits = Logits(model, texts, parseResult.GetValue(_threads), environment.CancellationToken);
-        for (int i = 0; i < texts.Count; i++)
-        {
-            float probability = BinaryCrossEntropy.Sigmoid(logits[i]);
-            environment.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{probability:0.0000}  {(logits[i] > 0 ? "positive" : "negative")}  \"{Preview(texts[i])}\""));
-        }
+        var predictions = texts.Select((text, i) => new Prediction(text, BinaryCrossEntropy.Sigmoid(logits[i]), logits[i] > 0)).ToArray();
+        PredictionWriter.Write(environment.Output, predictions, Enum.Parse<PredictionFormat>(parseResult.GetValue(_format)!, ignoreCase: true));
         return ExitCodes.Success;
     }
 
@@ -91,13 +94,6 @@ internal sealed class PredictCommand
             texts.AddRange(ReadLines(reader));
         }
         return texts;
-    }
-
-    /// <summary>The review on one line, at most <see cref="PreviewLength"/> characters, cut with "…".</summary>
-    public static string Preview(string text)
-    {
-        string line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace("\"", "\\\"", StringComparison.Ordinal);
-        return line.Length <= PreviewLength ? line : line[..(PreviewLength - 1)].TrimEnd() + "…";
     }
 
     private static List<string> ReadLines(TextReader reader)

@@ -41,7 +41,9 @@ internal static class ReviewLoader
         {
             var validationSource = DataSource.FromPath(validationPath, "--validation");
             validation = LoadAll(validationSource, ct);
-            validationDescription = validationSource.ToString();
+            // The file's name only: training.json records this description, and its path relative to the run folder.
+            string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(validationSource.Path));
+            validationDescription = validationSource.Kind == DataKind.Imdb ? $"IMDB test split of {name}" : $"labelled file {name}";
         }
         var subset = new ImdbDataset(train, validation).Subset(limit, validationLimit, seed);
         return new ReviewSplits(subset.Train, subset.Test, source, validationDescription);

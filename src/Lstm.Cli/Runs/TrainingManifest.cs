@@ -35,7 +35,7 @@ internal sealed record TrainingManifest
     /// <summary>When it ended; null while running.</summary>
     public DateTimeOffset? Finished { get; init; }
 
-    /// <summary>Checkpoint this run continued from, if any.</summary>
+    /// <summary>Checkpoint this run continued from, if any, relative to the run folder (<see cref="RunRelativePath"/>).</summary>
     public string? ResumedFrom { get; init; }
 
     /// <summary>The network's shape.</summary>
@@ -86,9 +86,12 @@ internal sealed record TrainingManifest
 
     /// <summary>The reviews.</summary>
     /// <param name="Kind">What <paramref name="Path"/> holds.</param>
-    /// <param name="Path">Full path of the training data.</param>
+    /// <param name="Path">
+    /// The training data, relative to the run folder (<see cref="RunRelativePath"/>; absolute only when no relative
+    /// path exists); when <paramref name="Cached"/>, the archive's file name in the IMDB cache folder.
+    /// </param>
     /// <param name="Cached">True when it came from the IMDB cache.</param>
-    /// <param name="ValidationPath">Validation file, if one was given.</param>
+    /// <param name="ValidationPath">Validation file, if one was given, relative to the run folder like <paramref name="Path"/>.</param>
     /// <param name="ValidationSplit">Held-out fraction of a labelled file (when no validation file).</param>
     /// <param name="Validation">Description of the validation data.</param>
     /// <param name="Limit">Training subset size, if limited.</param>
@@ -146,11 +149,15 @@ internal sealed record TrainingManifest
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    /// <summary>The settings of the run, for <c>--resume</c>; the data path, output folder and resume path are left as the run recorded them.</summary>
-    public TrainSettings ToSettings() => new()
+    /// <summary>
+    /// The settings of the run, for <c>--resume</c>: the data paths resolved against <paramref name="runDirectory"/>
+    /// (the folder this manifest is in; see <see cref="RunRelativePath.Resolve"/>), null for cached IMDB data; output
+    /// folder and resume path unset.
+    /// </summary>
+    public TrainSettings ToSettings(string runDirectory) => new()
     {
-        DataPath = Data.Cached ? null : Data.Path,
-        ValidationPath = Data.ValidationPath,
+        DataPath = Data.Cached ? null : RunRelativePath.Resolve(Data.Path, runDirectory),
+        ValidationPath = Data.ValidationPath is { } validation ? RunRelativePath.Resolve(validation, runDirectory) : null,
         ValidationSplit = Data.ValidationSplit,
         Limit = Data.Limit,
         ValidationLimit = Data.ValidationLimit,

@@ -42,12 +42,13 @@ internal static class TrainingRun
             if (!File.Exists(vocabularyPath))
                 throw new FileNotFoundException($"--resume: {vocabularyPath} is missing; the checkpoint must stay in the folder 'lstm train' wrote.", vocabularyPath);
             vocabulary = Vocabulary.Load(vocabularyPath);
-            settings = previous.ToSettings() with
+            var recorded = previous.ToSettings(folder);
+            settings = recorded with
             {
                 Resume = resumeFrom,
                 Epochs = explicitOptions.Contains("--epochs") ? requested.Epochs : previous.Training.Epochs,
                 Threads = explicitOptions.Contains("--threads") ? requested.Threads : previous.Training.Threads,
-                DataPath = requested.DataPath ?? previous.ToSettings().DataPath,
+                DataPath = requested.DataPath ?? recorded.DataPath,
                 OutDirectory = requested.OutDirectory ?? folder,
                 NoDownload = requested.NoDownload,
             };
@@ -57,8 +58,8 @@ internal static class TrainingRun
         }
 
         // Data.
-        if (resumeFrom is not null && requested.DataPath is null && settings.DataPath is { } recorded && !Path.Exists(recorded))
-            throw new FileNotFoundException($"--resume: the run was trained on {recorded}, which no longer exists; pass --data PATH with the same data.", recorded);
+        if (resumeFrom is not null && requested.DataPath is null && settings.DataPath is { } trainedOn && !Path.Exists(trainedOn))
+            throw new FileNotFoundException($"--resume: the run was trained on {trainedOn}, which no longer exists; pass --data PATH with the same data.", trainedOn);
         var source = settings.DataPath is null ? DataSource.FromCache(environment, !settings.NoDownload) : DataSource.FromPath(settings.DataPath);
         output.WriteLine($"Loading {source}");
         var clock = Stopwatch.StartNew();
@@ -99,13 +100,15 @@ internal static class TrainingRun
         var manifest = new TrainingManifest
         {
             Started = started,
-            ResumedFrom = resumeFrom,
+            ResumedFrom = resumeFrom is null ? null : RunRelativePath.ToRecorded(resumeFrom, outDirectory),
             Model = trainer.Model.Config,
             Preprocessing = new(TextNormalizer.Name, TextNormalizer.Version, vocabulary.NumWords, vocabulary.Words.Count, padding.MaxLen,
                 SequencePadding.Format(padding.Padding), SequencePadding.Format(padding.Truncating), Vocabulary.PaddingId),
             Training = new(settings.Epochs, settings.BatchSize, settings.LearningRate, settings.Seed, settings.EarlyStoppingPatience, settings.ClipNorm, settings.Threads,
                 settings.ReduceLearningRatePatience, settings.ReduceLearningRateFactor),
-            Data = new(source.Kind, source.Path, source.Cached, settings.ValidationPath is null ? null : Path.GetFullPath(settings.ValidationPath),
+            // Paths relative to the run folder (cached IMDB: the file name in the cache), never this machine's absolute paths.
+            Data = new(source.Kind, source.Cached ? Path.GetFileName(source.Path) : RunRelativePath.ToRecorded(source.Path, outDirectory), source.Cached,
+                settings.ValidationPath is null ? null : RunRelativePath.ToRecorded(settings.ValidationPath, outDirectory),
                 settings.ValidationSplit, validationDescription, settings.Limit, settings.ValidationLimit, train.Count, validation?.Count ?? 0),
             Timings = new() { DataLoadSeconds = loadSeconds, PreprocessingSeconds = preprocessSeconds },
             Files = Files(RunDirectory.VocabularyFile, RunDirectory.ManifestFile, RunDirectory.CheckpointFile),

@@ -8,7 +8,7 @@ namespace Lstm.MLNet.Tests.TestData;
 /// <summary>
 /// One small LSTM trained once per test run on a real IMDB subset (3,000 training reviews, 1,000 held-out test
 /// reviews, MaxLength 120, EmbeddingDim = Units = 32, 3 epochs, learning rate 0.003), shared by the tests of the
-/// <see cref="ImdbModelCollection"/>. Null members when the archive is missing (the tests then skip or fail under CI).
+/// <see cref="ImdbModelCollection"/>. Null members when the archive is missing (the tests then are skipped, or fail under CI).
 /// </summary>
 public sealed class ImdbModelFixture : IDisposable
 {
@@ -17,8 +17,8 @@ public sealed class ImdbModelFixture : IDisposable
 
     public ImdbModelFixture()
     {
-        if (SharedDataArchive.Find() is null) return;
-        var imdb = ImdbArchive.Load(SharedDataArchive.Find()!).Subset(TrainCount, TestCount, seed: 11);
+        if (SharedDataArchive.Find() is not { } archive) return;
+        var imdb = ImdbArchive.Load(archive).Subset(TrainCount, TestCount, seed: 11);
         Train = imdb.Train.Select(r => new Review { Text = r.Text, Label = r.Label }).ToArray();
         Test = imdb.Test.Select(r => new Review { Text = r.Text, Label = r.Label }).ToArray();
         MLContext = new MLContext(seed: 1);

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace Lstm.Training.Tests.Data;
 
-/// <summary>Loads <c>shared/data/aclImdb_v1_labelled.tar.gz</c> once for the tests below (null when it is absent).</summary>
+/// <summary>Loads the real IMDB archive (<see cref="SharedDataArchive.Find"/>) once for the tests below (null when it is absent).</summary>
 public sealed class RealImdbArchiveFixture
 {
     public RealImdbArchiveFixture()
@@ -25,17 +25,17 @@ public sealed class RealImdbArchiveFixture
 
 public sealed class RealImdbArchiveTests(RealImdbArchiveFixture fixture, ITestOutputHelper output) : IClassFixture<RealImdbArchiveFixture>
 {
-    private ImdbDataset? DatasetOrSkip()
+    private ImdbDataset DatasetOrSkip()
     {
-        if (SharedDataArchive.FindOrSkip(output) is null) return null;
+        SharedDataArchive.FindOrSkip();
         output.WriteLine($"Loaded {fixture.Path} in {fixture.LoadTime.TotalSeconds:F2} s.");
-        return fixture.Dataset;
+        return fixture.Dataset!;
     }
 
-    [Fact]
+    [SkippableFact]
     public void Has_12500_reviews_per_split_and_label()
     {
-        if (DatasetOrSkip() is not { } dataset) return;
+        var dataset = DatasetOrSkip();
         foreach (var split in new[] { dataset.Train, dataset.Test })
         {
             Assert.Equal(25_000, split.Count);
@@ -44,18 +44,18 @@ public sealed class RealImdbArchiveTests(RealImdbArchiveFixture fixture, ITestOu
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Stars_are_1_to_4_for_negatives_and_7_to_10_for_positives()
     {
-        if (DatasetOrSkip() is not { } dataset) return;
+        var dataset = DatasetOrSkip();
         foreach (var review in dataset.Train.Concat(dataset.Test))
             Assert.InRange(review.Stars!.Value, review.Label ? 7 : 1, review.Label ? 10 : 4);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Reviews_contain_html_line_breaks_and_come_in_the_documented_order()
     {
-        if (DatasetOrSkip() is not { } dataset) return;
+        var dataset = DatasetOrSkip();
         Assert.Contains(dataset.Train, r => r.Text.Contains("<br />", StringComparison.Ordinal));
         foreach (var (name, split) in new[] { ("train", dataset.Train), ("test", dataset.Test) })
         {
@@ -66,10 +66,10 @@ public sealed class RealImdbArchiveTests(RealImdbArchiveFixture fixture, ITestOu
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Vocabulary_from_the_training_reviews_ranks_like_keras_word_index()
     {
-        if (DatasetOrSkip() is not { } dataset) return;
+        var dataset = DatasetOrSkip();
         var watch = Stopwatch.StartNew();
         var vocabulary = Vocabulary.BuildFromTexts(dataset.Train.Select(r => r.Text));
         TimeSpan build = watch.Elapsed;

@@ -31,10 +31,10 @@ public class ShippedModelTests(ITestOutputHelper output)
         Assert.Equal(Vocabulary.Load(Path.Combine(folder, "vocabulary.json")).Words, imported.Vocabulary.Words);
     }
 
-    [Fact]
+    [SkippableFact]
     public void It_classifies_held_out_imdb_reviews_as_documented()
     {
-        if (RealImdb.LoadOrSkip(output) is not { } imdb) return;
+        var imdb = RealImdb.LoadOrSkip();
         var imported = OnnxImporter.ImportFile(Path.Combine(ModelFolder(), "model.onnx"));
         var test = imdb.Subset(trainLimit: 0, testLimit: 4000, seed: 3).Test;
         var sequences = PadSequences.Pad(test.Select(r => imported.Vocabulary.Encode(r.Text)).ToArray(), imported.Metadata.MaxLength);

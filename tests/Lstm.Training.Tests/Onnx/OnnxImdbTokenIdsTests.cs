@@ -15,10 +15,10 @@ public sealed class OnnxImdbTokenIdsTests(ITestOutputHelper output)
     private const int MaxLength = 500;
     private const int BatchSize = 500;
 
-    [Fact]
+    [SkippableFact]
     public void TokenIdsFromTheGraph_EqualTheTrainersIds_OnEveryReview()
     {
-        if (RealImdb.LoadOrSkip(output) is not { } imdb) return; // fails instead when CI=true
+        var imdb = RealImdb.LoadOrSkip(); // skipped without the archive; fails instead when CI=true
         var train = imdb.Train.Select(r => r.Text).ToArray();
         var test = imdb.Test.Select(r => r.Text).ToArray();
         Assert.Equal(25_000, train.Length);
@@ -47,6 +47,7 @@ public sealed class OnnxImdbTokenIdsTests(ITestOutputHelper output)
                 oov += ids.Count(id => id == Vocabulary.OovId);
             }
         }
+        output.WriteLine($"50,000 reviews: the graph's ids equal the trainer's; {truncated} truncated to {MaxLength}, {oov} of {tokens} tokens out of vocabulary.");
         // The data exercise what matters: long reviews are truncated, rare words are out of vocabulary.
         Assert.InRange(truncated, 1_000, 50_000);
         Assert.InRange(oov, 1, tokens / 5);

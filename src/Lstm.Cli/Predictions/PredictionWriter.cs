@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Lstm.Cli.Predictions;
+
+/// <summary>Writes <c>lstm predict</c>'s results in a <see cref="PredictionFormat"/>.</summary>
+internal static class PredictionWriter
+{
+    /// <summary>Characters of a review shown in a <see cref="PredictionFormat.Table"/> line.</summary>
+    public const int PreviewLength = 60;
+
+    /// <summary>The header of the table: <c>P(positive)  label     text</c>.</summary>
+    public const string TableHeader = "P(positive)  label     text";
+
+    /// <summary>The header row of the TSV output.</summary>
+    public const string TsvHeader = "probability\tlabel\ttext";
+
+    private static readonly JsonWriterOptions Json = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes <paramref name="predictions"/> to <paramref name="output"/> as <paramref name="format"/> says.</summary>
+    public static void Write(TextWriter output, IReadOnlyList<Prediction> predictions, PredictionFormat format)
+    {
+        switch (format)
+        {
+            case PredictionFormat.Tsv:
+                output.WriteLine(TsvHeader);
+                foreach (var p in predictions)
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Probability:R}\t{p.Label}\t{OneLine(p.Text)}"));
+                break;
+            case PredictionFormat.Json:
+                output.WriteLine(ToJson(predictions));
+                break;
+            default:
+                output.WriteLine(TableHeader);
+                foreach (var p in predictions)
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Probability,-11:0.0000}  {p.Label}  \"{Preview(p.Text)}\""));
+                break;
+        }
+    }
+
+    /// <summary>The JSON array: <c>[{"text": "…", "probability": 0.88, "label": "positive"}, …]</c>.</summary>
+    public static string ToJson(IReadOnlyList<Prediction> predictions)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Json))
+        {
+            writer.WriteStartArray();
+            foreach (var p in predictions)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("text", p.Text);
+                writer.WriteNumber("probability", p.Probability);
+                writer.WriteString("label", p.Label);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The review on one line, at most <see cref="PreviewLength"/> characters, cut with "…"; quotes escaped.</summary>
+    public static string Preview(string text)
+    {
+        string line = OneLine(text).Replace("\"", "\\\"", StringComparison.Ordinal);
+        return line.Length <= PreviewLength ? line : line[..(PreviewLength - 1)].TrimEnd() + "…";
+    }
+
+    // Runs of whitespace (tabs, line breaks) become one space, so that a review stays in its line and TSV field.
+    private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -5,6 +5,7 @@ namespace Lstm.Training.Layers;
 public sealed partial class LstmClassifier
 {
     private const int InferenceSliceRows = 64;
+    private const int ProjectionTokensPerId = 4;
 
     /// <summary>
     /// Logits (before the sigmoid) for padded id sequences, with dropout off. All sequences must have the same length
@@ -15,13 +16,18 @@ public sealed partial class LstmClassifier
     /// <remarks>
     /// The leading run of padding (id 0, Keras's pre-padding) is not run row by row: every row starts at its first real
     /// token from the state that run leaves, computed once per call, and rows of similar length are scored together.
-    /// The logits are those of running all steps, bit for bit; a short text costs its own length, not the padded one.
+    /// When the call holds several times more tokens than the vocabulary has ids, every id's input projection is computed
+    /// once and looked up. The logits are those of running all steps, bit for bit; a short text costs its own length,
+    /// not the padded one.
     /// </remarks>
     public float[] PredictLogits(IReadOnlyList<int[]> sequences, int batchSize = 256, int? maxDegreeOfParallelism = null) =>
-        PredictLogits(sequences, batchSize, maxDegreeOfParallelism, skipPadding: true);
+        PredictLogits(sequences, batchSize, maxDegreeOfParallelism, shortcuts: true);
 
-    /// <summary><see cref="PredictLogits(IReadOnlyList{int[]}, int, int?)"/>; without <paramref name="skipPadding"/>, every step of every row runs.</summary>
-    internal float[] PredictLogits(IReadOnlyList<int[]> sequences, int batchSize, int? maxDegreeOfParallelism, bool skipPadding)
+    /// <summary>
+    /// <see cref="PredictLogits(IReadOnlyList{int[]}, int, int?)"/>; without <paramref name="shortcuts"/>, every step of
+    /// every row runs and multiplies its input (the plain computation the shortcuts are tested against).
+    /// </summary>
+    internal float[] PredictLogits(IReadOnlyList<int[]> sequences, int batchSize, int? maxDegreeOfParallelism, bool shortcuts)
     {
         ArgumentNullException.ThrowIfNull(sequences);
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be positive.");
@@ -40,14 +46,19 @@ public sealed partial class LstmClassifier
         for (int i = 0; i < order.Length; i++)
         {
             order[i] = i;
-            starts[i] = skipPadding ? LeadingPadding(all[i]) : 0;
+            starts[i] = shortcuts ? LeadingPadding(all[i]) : 0;
         }
         PaddingTrajectory? padding = null;
-        if (skipPadding)
+        long tokens = (long)all.Length * all[0].Length;
+        if (shortcuts)
         {
             Array.Sort(starts, order);
             padding = layer.PadTrajectory(PaddingId, starts[^1]);
+            tokens = 0;
+            foreach (int start in starts) tokens += all[0].Length - start;
         }
+        // Projecting the whole vocabulary costs as much as projecting that many tokens; it pays when there are several times more.
+        InputProjection? projection = shortcuts && tokens >= ProjectionTokensPerId * (long)Config.VocabularySize ? layer.ProjectVocabulary() : null;
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
         Parallel.For(0, slices, options,
@@ -57,7 +68,7 @@ public sealed partial class LstmClassifier
                 int start = slice * sliceRows, rows = Math.Min(sliceRows, all.Length - start);
                 for (int s = 0; s < rows; s++) local.Rows[s] = all[order[start + s]];
                 var hidden = local.Buffers.Hidden.AsSpan(0, rows * h);
-                layer.Infer(local.Rows.AsSpan(0, rows), starts.AsSpan(start, rows), padding, local.Buffers, hidden);
+                layer.Infer(local.Rows.AsSpan(0, rows), starts.AsSpan(start, rows), padding, projection, local.Buffers, hidden);
                 DenseLayer.Forward(hidden, h, Parameters.DenseKernel, Parameters.DenseBias[0], local.Logits.AsSpan(0, rows));
                 for (int s = 0; s < rows; s++) logits[order[start + s]] = local.Logits[s];
                 return local;

@@ -135,9 +135,12 @@ internal sealed class LstmLayer
     /// <paramref name="starts"/>[s], from the state the padding run leaves, which is the same for every row. The rows must
     /// then be ordered by start, so that the rows running at any step are a prefix. The result is the full computation's,
     /// bit for bit: every element of the products and the gate math is computed by the same operations in the same order.
+    /// With <paramref name="projection"/>, each step's input projection is looked up rather than multiplied, again the
+    /// same bits.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Infer(ReadOnlySpan<int[]> sequences, ReadOnlySpan<int> starts, PaddingTrajectory? padding, InferenceBuffers buffers, Span<float> hidden)
+    public void Infer(ReadOnlySpan<int[]> sequences, ReadOnlySpan<int> starts, PaddingTrajectory? padding, InputProjection? projection,
+        InferenceBuffers buffers, Span<float> hidden)
     {
         int rows = sequences.Length, steps = sequences[0].Length, h = _h, g = _g, e = _e, chunk = buffers.ChunkSteps;
         Span<float> c = buffers.Cells.AsSpan(0, rows * h);
@@ -147,11 +150,15 @@ internal sealed class LstmLayer
         {
             int tc = Math.Min(chunk, steps - t0);
             int chunkRows = padding is null ? rows : RowsStartedBy(starts, t0 + tc - 1);
-            Span<float> x = buffers.Inputs.AsSpan(0, tc * chunkRows * e);
-            EmbeddingLayer.Gather(_p.Embedding, e, sequences[..chunkRows], t0, tc, default, x);
             Span<float> gates = buffers.Gates.AsSpan(0, tc * chunkRows * g);
-            for (int r = 0; r < tc * chunkRows; r++) _p.Bias.CopyTo(gates.Slice(r * g, g));
-            Gemm.Multiply(tc * chunkRows, g, e, x, e, 1, _p.Kernel, g, gates, g, accumulate: true);
+            if (projection is not null) projection.Gather(sequences[..chunkRows], t0, tc, gates);
+            else
+            {
+                Span<float> x = buffers.Inputs.AsSpan(0, tc * chunkRows * e);
+                EmbeddingLayer.Gather(_p.Embedding, e, sequences[..chunkRows], t0, tc, default, x);
+                for (int r = 0; r < tc * chunkRows; r++) _p.Bias.CopyTo(gates.Slice(r * g, g));
+                Gemm.Multiply(tc * chunkRows, g, e, x, e, 1, _p.Kernel, g, gates, g, accumulate: true);
+            }
             for (int dt = 0; dt < tc; dt++)
             {
                 int t = t0 + dt;
@@ -209,6 +216,16 @@ internal sealed class LstmLayer
             GateMath.Forward(z, t == 0 ? default : cPrev, trajectory.Cells.AsSpan((t + 1) * h, h), trajectory.Hidden.AsSpan((t + 1) * h, h));
         }
         return trajectory;
+    }
+
+    /// <summary>b + E[v]·W for every id v of the vocabulary, by the product <see cref="Infer"/> would compute per token.</summary>
+    public InputProjection ProjectVocabulary()
+    {
+        int vocabulary = _p.Config.VocabularySize, g = _g, e = _e;
+        var table = new float[(long)vocabulary * g];
+        for (int v = 0; v < vocabulary; v++) _p.Bias.CopyTo(table, (long)v * g);
+        Gemm.Multiply(vocabulary, g, e, _p.Embedding, e, 1, _p.Kernel, g, table, g, accumulate: true);
+        return new InputProjection(table, g);
     }
 
     /// <summary>Scratch for <see cref="Infer"/>: a few steps of inputs and gates, and the cell state.</summary>

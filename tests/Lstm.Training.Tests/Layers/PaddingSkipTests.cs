@@ -34,7 +34,7 @@ public class PaddingSkipTests(ITestOutputHelper output)
             }
         foreach (int batchSize in new[] { 256, 7, 1 })
         {
-            float[] plain = model.PredictLogits(sequences, batchSize, 2, skipPadding: false);
+            float[] plain = model.PredictLogits(sequences, batchSize, 2, shortcuts: false);
             float[] skipped = model.PredictLogits(sequences, batchSize, 2);
             for (int i = 0; i < plain.Length; i++)
                 Assert.True(BitConverter.SingleToInt32Bits(plain[i]) == BitConverter.SingleToInt32Bits(skipped[i]),
@@ -47,7 +47,7 @@ public class PaddingSkipTests(ITestOutputHelper output)
     {
         var model = TestNetworks.Create(new LstmClassifierConfig { VocabularySize = 20, EmbeddingDim = 4, Units = 5 }, seed: 9);
         int[][] rows = [new int[12], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3], new int[12]];
-        float[] plain = model.PredictLogits(rows, 256, 1, skipPadding: false);
+        float[] plain = model.PredictLogits(rows, 256, 1, shortcuts: false);
         Assert.Equal(plain, model.PredictLogits(rows));
         Assert.Equal(plain[0], plain[2]);
         Assert.NotEqual(plain[0], plain[1]);
@@ -64,7 +64,7 @@ public class PaddingSkipTests(ITestOutputHelper output)
         var lengths = sequences.Select(s => s.Count(id => id != 0)).ToArray();
         Assert.Contains(lengths, n => n < 50);
         Assert.Contains(lengths, n => n == imported.Metadata.MaxLength);
-        float[] plain = imported.Model.PredictLogits(sequences, 256, null, skipPadding: false);
+        float[] plain = imported.Model.PredictLogits(sequences, 256, null, shortcuts: false);
         float[] skipped = imported.Model.PredictLogits(sequences);
         double worst = 0;
         for (int i = 0; i < plain.Length; i++)

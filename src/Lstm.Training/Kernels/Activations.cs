@@ -17,7 +17,8 @@ internal static class Activations<TVec, TOps>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVec Exp(TVec x)
     {
-        x = TOps.Min(TOps.Max(x, TOps.Create(-87f)), TOps.Create(88f));
+        // x second: x86's native min/max return the second operand when either is NaN, so NaN stays NaN at every width.
+        x = TOps.Min(TOps.Create(88f), TOps.Max(TOps.Create(-87f), x));
         var n = TOps.Round(TOps.Multiply(x, TOps.Create(1.44269504088896341f)));
         var r = TOps.FusedMultiplyAdd(n, TOps.Create(-0.693359375f), x);
         r = TOps.FusedMultiplyAdd(n, TOps.Create(2.12194440e-4f), r);

@@ -32,8 +32,10 @@ internal unsafe interface IVectorOps<TVec> where TVec : struct
     /// <summary>a·b + c with a single rounding.</summary>
     static abstract TVec FusedMultiplyAdd(TVec a, TVec b, TVec c);
 
+    /// <summary>The smaller of a and b; when either is NaN, the result may be either one (x86's minps returns b).</summary>
     static abstract TVec Min(TVec a, TVec b);
 
+    /// <summary>The larger of a and b; when either is NaN, the result may be either one (x86's maxps returns b).</summary>
     static abstract TVec Max(TVec a, TVec b);
 
     /// <summary>Round half to even.</summary>

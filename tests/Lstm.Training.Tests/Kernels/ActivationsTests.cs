@@ -46,6 +46,19 @@ public class ActivationsTests
         }
     }
 
+    [Fact]
+    public void NaN_stays_NaN_at_every_width()
+    {
+        Assert.True(float.IsNaN(ScalarActivations.Exp(float.NaN)));
+        Assert.True(float.IsNaN(ScalarActivations.Sigmoid(float.NaN)));
+        Assert.True(float.IsNaN(ScalarActivations.Tanh(float.NaN)));
+        Assert.True(float.IsNaN(Activations<Vector512<float>, Vector512Ops>.Sigmoid(Vector512.Create(float.NaN)).GetElement(0)));
+        Assert.True(float.IsNaN(Activations<Vector256<float>, Vector256Ops>.Sigmoid(Vector256.Create(float.NaN)).GetElement(0)));
+        Assert.True(float.IsNaN(Activations<Vector128<float>, Vector128Ops>.Sigmoid(Vector128.Create(float.NaN)).GetElement(0)));
+        Assert.True(float.IsNaN(Activations<Vector256<float>, Vector256Ops>.Tanh(Vector256.Create(float.NaN)).GetElement(0)));
+        Assert.True(float.IsNaN(Activations<Vector128<float>, Vector128Ops>.Tanh(Vector128.Create(float.NaN)).GetElement(0)));
+    }
+
     private static void AssertSame(float expected, float actual, string what, float x)
     {
         if (BitConverter.SingleToInt32Bits(expected) != BitConverter.SingleToInt32Bits(actual))

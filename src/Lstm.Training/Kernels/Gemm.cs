@@ -27,7 +27,7 @@ internal static unsafe class Gemm
         CheckExtent(c.Length, (long)(m - 1) * ldc + n, 1, nameof(c));
         fixed (float* pa = a, pb = b, pc = c)
         {
-            // K is cut into chunks so that a panel of B stays in L1 while every row block passes over it;
+            // K is cut into chunks so that a panel of B stays in cache while every row block passes over it;
             // the chunks are summed in a fixed order, so the result still does not depend on threading.
             for (int k0 = 0; k0 < k || k0 == 0; k0 += KChunk)
             {
@@ -43,6 +43,7 @@ internal static unsafe class Gemm
 
     private static void MultiplyChunk(int m, int n, int k, float* pa, int aRowStride, int aColStride, float* pb, int ldb, float* pc, int ldc, bool accumulate)
     {
+        // Tried: blocks of 64 rows of A swept over every panel of B before the next block; no faster here, so the plain loop.
         int j = 0;
         if (Vector512.IsHardwareAccelerated) j = Gemm<Vector512<float>, Vector512Ops>.Columns(m, 0, n, k, pa, aRowStride, aColStride, pb, ldb, pc, ldc, accumulate);
         else if (Vector256.IsHardwareAccelerated) j = Gemm<Vector256<float>, Vector256Ops>.Columns(m, 0, n, k, pa, aRowStride, aColStride, pb, ldb, pc, ldc, accumulate);

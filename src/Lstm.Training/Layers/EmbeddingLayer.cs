@@ -27,16 +27,30 @@ internal static class EmbeddingLayer
             }
     }
 
-    /// <summary>Adds the time-major input gradient [steps, rows, dim] into the rows of <paramref name="gradient"/> the ids select.</summary>
+    /// <summary>
+    /// Adds columns [<paramref name="lo"/>, <paramref name="hi"/>) of the time-major input gradient [steps, rows, dim]
+    /// into the rows of <paramref name="gradient"/> the ids select.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void ScatterAdd(ReadOnlySpan<float> inputGradient, int dim, ReadOnlySpan<int[]> sequences, Span<float> gradient)
+    public static void ScatterAdd(ReadOnlySpan<float> inputGradient, int dim, ReadOnlySpan<int[]> sequences, Span<float> gradient, int lo, int hi)
     {
-        int rows = sequences.Length, steps = sequences[0].Length;
+        int rows = sequences.Length, steps = sequences[0].Length, width = hi - lo;
         for (int t = 0; t < steps; t++)
             for (int s = 0; s < rows; s++)
             {
-                Span<float> dst = gradient.Slice(sequences[s][t] * dim, dim);
-                TensorPrimitives.Add(dst, inputGradient.Slice((t * rows + s) * dim, dim), dst);
+                Span<float> dst = gradient.Slice(sequences[s][t] * dim + lo, width);
+                TensorPrimitives.Add(dst, inputGradient.Slice((t * rows + s) * dim + lo, width), dst);
             }
+    }
+
+    /// <summary>Zeroes columns [<paramref name="lo"/>, <paramref name="hi"/>) of every row of a [rows, dim] matrix.</summary>
+    public static void ClearColumns(Span<float> matrix, int dim, int lo, int hi)
+    {
+        if (lo == 0 && hi == dim)
+        {
+            matrix.Clear();
+            return;
+        }
+        for (int r = 0; r + dim <= matrix.Length; r += dim) matrix.Slice(r + lo, hi - lo).Clear();
     }
 }

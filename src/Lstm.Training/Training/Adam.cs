@@ -42,14 +42,35 @@ public sealed class Adam
     /// <summary>Second moments, one per tensor.</summary>
     public float[][] V { get; }
 
-    /// <summary>Applies one update to each parameter tensor from its gradient.</summary>
-    public void Step(IReadOnlyList<float[]> parameters, IReadOnlyList<float[]> gradients)
+    /// <summary>
+    /// Applies one update to each parameter tensor from its gradient. The update is element-wise, so splitting it into
+    /// blocks run on up to <paramref name="parallel"/>'s degree of threads gives the same bits as one thread.
+    /// </summary>
+    public void Step(IReadOnlyList<float[]> parameters, IReadOnlyList<float[]> gradients, ParallelOptions? parallel = null)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(gradients);
         Iterations++;
         double t = Iterations;
         float lrT = (float)(LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, t)) / (1 - Math.Pow(Beta1, t)));
-        for (int i = 0; i < parameters.Count; i++) Update(parameters[i], gradients[i], M[i], V[i], lrT);
+        if (parallel is null || parallel.MaxDegreeOfParallelism == 1)
+        {
+            for (int i = 0; i < parameters.Count; i++) Update(parameters[i], gradients[i], M[i], V[i], lrT);
+            return;
+        }
+        // Blocks of every tensor in one list, so that the large embedding and the small tensors share the threads.
+        int blocks = 0;
+        for (int i = 0; i < parameters.Count; i++) blocks += (parameters[i].Length + ParallelBlock - 1) / ParallelBlock;
+        Parallel.For(0, blocks, parallel, b =>
+        {
+            int i = 0;
+            for (int count; b >= (count = (parameters[i].Length + ParallelBlock - 1) / ParallelBlock); i++) b -= count;
+            int start = b * ParallelBlock, length = Math.Min(ParallelBlock, parameters[i].Length - start);
+            Update(parameters[i].AsSpan(start, length), gradients[i].AsSpan(start, length), M[i].AsSpan(start, length), V[i].AsSpan(start, length), lrT);
+        });
     }
+
+    private const int ParallelBlock = 1 << 16;
 
     private unsafe void Update(Span<float> p, ReadOnlySpan<float> g, Span<float> m, Span<float> v, float lrT)
     {

@@ -167,9 +167,9 @@ public sealed partial class Trainer
             loss += _slices[s].LossSum;
             correct += _slices[s].Correct;
         }
-        ReduceGradients(sliceCount, sequences);
+        ReduceGradients(sliceCount, sequences, parallel);
         if (Options.ClipNorm is { } clip) ClipByGlobalNorm(clip);
-        _adam.Step(Model.Parameters.Tensors, _gradients.Tensors);
+        _adam.Step(Model.Parameters.Tensors, _gradients.Tensors, parallel);
         _lstm.RefreshTransposes();
         return (loss, correct);
     }
@@ -202,7 +202,7 @@ public sealed partial class Trainer
         for (int i = 0; i < mask.Length; i++) mask[i] = _random.NextSingle() >= rate ? keep : 0f;
     }
 
-    private void ReduceGradients(int sliceCount, ReadOnlySpan<int[]> batch)
+    private void ReduceGradients(int sliceCount, ReadOnlySpan<int[]> batch, ParallelOptions parallel)
     {
         var g = _gradients;
         for (int s = 0; s < sliceCount; s++)
@@ -214,13 +214,21 @@ public sealed partial class Trainer
             Accumulate(sg.DenseKernel, g.DenseKernel, s == 0);
             Accumulate(sg.DenseBias, g.DenseBias, s == 0);
         }
-        g.Embedding.AsSpan().Clear();
-        int e = Model.Config.EmbeddingDim;
-        for (int s = 0; s < sliceCount; s++)
+        // The embedding gradient by column ranges, one per thread: each element still receives its adds in (slice, step,
+        // row) order, so the sums do not depend on the thread count.
+        int e = Model.Config.EmbeddingDim, rows = batch.Length;
+        int parts = Math.Max(1, Math.Min(e / 16, parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount));
+        var sequences = _batchSequences;
+        Parallel.For(0, parts, parallel, part =>
         {
-            int first = s * TrainingSlice.Rows, count = Math.Min(TrainingSlice.Rows, batch.Length - first);
-            EmbeddingLayer.ScatterAdd(_slices[s].Activations.Inputs, e, batch.Slice(first, count), g.Embedding);
-        }
+            int lo = part * e / parts, hi = (part + 1) * e / parts;
+            EmbeddingLayer.ClearColumns(g.Embedding, e, lo, hi);
+            for (int s = 0; s < sliceCount; s++)
+            {
+                int first = s * TrainingSlice.Rows, count = Math.Min(TrainingSlice.Rows, rows - first);
+                EmbeddingLayer.ScatterAdd(_slices[s].Activations.Inputs, e, sequences.AsSpan(first, count), g.Embedding, lo, hi);
+            }
+        });
     }
 
     private static void Accumulate(ReadOnlySpan<float> source, Span<float> total, bool first)

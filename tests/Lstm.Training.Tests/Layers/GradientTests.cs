@@ -112,7 +112,7 @@ public class GradientTests
         var embeddingGradient = new float[p.Embedding.Length];
         var inputGradient = slice.Activations.Inputs.AsSpan(0, seqs.Length * seqs[0].Length * cfg.EmbeddingDim).ToArray();
         // Backward leaves dL/dx̃ ⊙ mask = dL/dx, the derivative with respect to the raw (unmasked) embedding row.
-        EmbeddingLayer.ScatterAdd(inputGradient, cfg.EmbeddingDim, seqs, embeddingGradient);
+        EmbeddingLayer.ScatterAdd(inputGradient, cfg.EmbeddingDim, seqs, embeddingGradient, 0, cfg.EmbeddingDim);
         var g = slice.Gradients;
         var all = new[] { embeddingGradient, g.Kernel, g.RecurrentKernel, g.Bias, g.DenseKernel, g.DenseBias };
         return (all.Select(t => t.Select(v => (double)v).ToArray()).ToArray(), inputGradient);

@@ -58,9 +58,8 @@ public sealed partial class LstmClassifier
             foreach (int start in starts) tokens += all[0].Length - start;
         }
         // Projecting the whole vocabulary costs as much as projecting that many tokens; it pays when there are several times more.
-        InputProjection? projection = shortcuts && tokens >= ProjectionTokensPerId * (long)Config.VocabularySize ? layer.ProjectVocabulary() : null;
-
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
+        InputProjection? projection = shortcuts && tokens >= ProjectionTokensPerId * (long)Config.VocabularySize ? layer.ProjectVocabulary(options) : null;
         Parallel.For(0, slices, options,
             () => (Buffers: new LstmLayer.InferenceBuffers(sliceRows, e, h), Rows: new int[sliceRows][], Logits: new float[sliceRows]),
             (slice, _, local) =>

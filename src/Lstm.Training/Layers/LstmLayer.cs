@@ -219,12 +219,19 @@ internal sealed class LstmLayer
     }
 
     /// <summary>b + E[v]·W for every id v of the vocabulary, by the product <see cref="Infer"/> would compute per token.</summary>
-    public InputProjection ProjectVocabulary()
+    /// <remarks>Rows are split into blocks across <paramref name="parallel"/>'s threads; each row's result does not depend on the split.</remarks>
+    public InputProjection ProjectVocabulary(ParallelOptions parallel)
     {
         int vocabulary = _p.Config.VocabularySize, g = _g, e = _e;
         var table = new float[(long)vocabulary * g];
-        for (int v = 0; v < vocabulary; v++) _p.Bias.CopyTo(table, (long)v * g);
-        Gemm.Multiply(vocabulary, g, e, _p.Embedding, e, 1, _p.Kernel, g, table, g, accumulate: true);
+        const int BlockRows = 512;
+        Parallel.For(0, (vocabulary + BlockRows - 1) / BlockRows, parallel, block =>
+        {
+            int first = block * BlockRows, rows = Math.Min(BlockRows, vocabulary - first);
+            Span<float> c = table.AsSpan(first * g, rows * g);
+            for (int r = 0; r < rows; r++) _p.Bias.CopyTo(c.Slice(r * g, g));
+            Gemm.Multiply(rows, g, e, _p.Embedding.AsSpan(first * e, rows * e), e, 1, _p.Kernel, g, c, g, accumulate: true);
+        });
         return new InputProjection(table, g);
     }
 

@@ -14,15 +14,20 @@ using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
 // Writes the format-v1 compatibility fixtures (tests/Fixtures/format-v1/README.md says what each file is):
-//   dotnet run --project tests/Lstm.Fixtures.Writer -c Release [-- OUT_FOLDER]
-// With no argument it (re)writes tests/Fixtures/format-v1 of the checkout it runs from. Everything it writes comes
-// from the code of the commit it is built at; the tests then check that later code still reads these files and
-// predicts the recorded bits.
+//   dotnet run --project tests/Lstm.Fixtures.Writer -c Release -- tests/Fixtures/format-v1
+// The folder is required, so that a committed fixture set is never overwritten by accident: everything written comes
+// from the code of the commit the writer is built at, and the tests check that later code still reads those files
+// and predicts the recorded bits. A new format gets a new folder (format-v2, …).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 
+if (args.Length != 1)
+{
+    Console.Error.WriteLine("usage: dotnet run --project tests/Lstm.Fixtures.Writer -c Release -- OUT_FOLDER   (e.g. tests/Fixtures/format-v1)");
+    return 1;
+}
 string root = FixtureWriter.RepositoryRoot();
-string folder = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine(root, "tests", "Fixtures", "format-v1"));
+string folder = Path.GetFullPath(args[0]);
 Directory.CreateDirectory(folder);
 foreach (string name in FixtureWriter.WrittenFiles)
     File.Delete(Path.Combine(folder, name));

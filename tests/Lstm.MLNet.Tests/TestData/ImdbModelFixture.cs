@@ -6,13 +6,13 @@ using Microsoft.ML;
 namespace Lstm.MLNet.Tests.TestData;
 
 /// <summary>
-/// One small LSTM trained once per test run on a real IMDB subset (3,000 training reviews, 1,000 held-out test
+/// One small LSTM trained once per test run on a real IMDB subset (6,000 training reviews, 1,000 held-out test
 /// reviews, MaxLength 120, EmbeddingDim = Units = 32, 3 epochs, learning rate 0.003), shared by the tests of the
 /// <see cref="ImdbModelCollection"/>. Null members when the archive is missing (the tests then are skipped, or fail under CI).
 /// </summary>
 public sealed class ImdbModelFixture : IDisposable
 {
-    public const int TrainCount = 3_000;
+    public const int TrainCount = 6_000;
     public const int TestCount = 1_000;
 
     public ImdbModelFixture()

@@ -57,8 +57,8 @@ public sealed partial class LstmClassifier
             tokens = 0;
             foreach (int start in starts) tokens += all[0].Length - start;
         }
-        // Projecting the whole vocabulary costs as much as projecting that many tokens; it pays when there are several times more.
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
+        // Projecting the whole vocabulary costs as much as projecting that many tokens; it pays when there are several times more.
         InputProjection? projection = shortcuts && tokens >= ProjectionTokensPerId * (long)Config.VocabularySize ? layer.ProjectVocabulary(options) : null;
         Parallel.For(0, slices, options,
             () => (Buffers: new LstmLayer.InferenceBuffers(sliceRows, e, h), Rows: new int[sliceRows][], Logits: new float[sliceRows]),

@@ -1,4 +1,5 @@
 using Lstm.MLNet.Training;
+using Lstm.Training.Kernels;
 using Lstm.Training.Layers;
 using Lstm.Training.Onnx;
 using Lstm.Training.Text;
@@ -47,6 +48,9 @@ public sealed partial class LstmTrainer : IEstimator<LstmTransformer>
 
         var vocabulary = Vocabulary.BuildFromTexts(train.Texts, o.NumWords);
         log.Info($"Training on {train.Count} reviews{(validation is null ? "" : $", validating on {validation.Count}")}; vocabulary of {vocabulary.Words.Count} words, max length {o.MaxLength}.");
+        log.Info($"Kernels: {CpuKernels.Description}.");
+        if (CpuKernels.IsScalarFallback || !CpuKernels.HardwareFusedMultiplyAdd)
+            log.Warning($"The trainer's kernels run as {CpuKernels.Description}; expect training tens of times slower than with SIMD and FMA.");
         var trainSet = Encode(train, vocabulary, o.MaxLength);
         var validationSet = validation is null ? null : Encode(validation, vocabulary, o.MaxLength);
 

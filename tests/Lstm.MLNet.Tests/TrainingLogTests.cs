@@ -29,6 +29,7 @@ public sealed class TrainingLogTests
 
         var info = messages.Where(m => m.Kind == ChannelMessageKind.Info && m.Source.Contains("LstmTrainer", StringComparison.Ordinal)).Select(m => m.Message).ToArray();
         Assert.Contains(info, m => m.StartsWith("Training on 64 reviews, validating on 32", StringComparison.Ordinal));
+        Assert.Contains(info, m => m == $"Kernels: {Lstm.Training.Kernels.CpuKernels.Description}.");
         Assert.Contains(info, m => m.StartsWith("Epoch 1/2: loss ", StringComparison.Ordinal) && m.Contains("val_accuracy", StringComparison.Ordinal));
         Assert.Contains(info, m => m.StartsWith("Epoch 2/2: loss ", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Kind == ChannelMessageKind.Trace && m.Message.Contains("batch", StringComparison.Ordinal));

@@ -15,6 +15,9 @@ internal sealed class TrainingLog(IChannel? channel)
     /// <summary>An Info message.</summary>
     public void Info(string message) => channel?.Info(MessageSensitivity.None, message);
 
+    /// <summary>A Warning message.</summary>
+    public void Warning(string message) => channel?.Warning(MessageSensitivity.None, message);
+
     /// <summary>The <see cref="FitOptions.Progress"/> callback.</summary>
     public void Report(TrainingProgress progress)
     {

@@ -3,17 +3,18 @@ using Lstm.Cli.Commands;
 
 namespace Lstm.Cli;
 
-/// <summary>The <c>lstm</c> command line: <c>train</c>, <c>evaluate</c>, <c>predict</c> and <c>export</c>.</summary>
+/// <summary>The <c>lstm</c> command line: <c>train</c>, <c>evaluate</c>, <c>predict</c>, <c>export</c> and <c>summary</c>.</summary>
 internal static class LstmCommandLine
 {
     /// <summary>The root command with its subcommands, acting in <paramref name="environment"/>.</summary>
     public static RootCommand Build(CommandEnvironment environment) =>
-        new("lstm: train, evaluate, run and export (ONNX) Keras-style LSTM sentiment classifiers (Embedding -> LSTM -> Dense) on IMDB or your own labelled text")
+        new("lstm: train, evaluate, run, export (ONNX) and summarise Keras-style LSTM sentiment classifiers (Embedding -> LSTM -> Dense) on IMDB or your own labelled text")
         {
             new TrainCommand(environment).Command,
             new EvaluateCommand(environment).Command,
             new PredictCommand(environment).Command,
             new ExportCommand(environment).Command,
+            new SummaryCommand(environment).Command,
         };
 
     /// <summary>

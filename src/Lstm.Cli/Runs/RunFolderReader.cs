@@ -27,16 +27,18 @@ internal static class RunFolderReader
     }
 
     /// <summary>Reads the network saved in the checkpoint <paramref name="path"/> (the weights after its last finished epoch).</summary>
+    /// <param name="path">The checkpoint file.</param>
+    /// <param name="option">The option that named it, for messages: <c>--checkpoint</c> or <c>--model</c>.</param>
     /// <exception cref="FileNotFoundException">The checkpoint, or the vocabulary or manifest beside it, is missing.</exception>
     /// <exception cref="InvalidDataException">A file is malformed, or the files disagree.</exception>
-    public static TrainedModel ReadCheckpoint(string path)
+    public static TrainedModel ReadCheckpoint(string path, string option = "--checkpoint")
     {
         string checkpoint = Path.GetFullPath(path);
-        if (!File.Exists(checkpoint)) throw new FileNotFoundException($"--checkpoint: no checkpoint at {checkpoint}.", checkpoint);
+        if (!File.Exists(checkpoint)) throw new FileNotFoundException($"{option}: no checkpoint at {checkpoint}.", checkpoint);
         string directory = Path.GetDirectoryName(checkpoint)!;
         var trainer = Trainer.Resume(checkpoint);
         int epochs = trainer.History.Epochs.Count;
-        return Assemble(directory, checkpoint, $"checkpoint after epoch {epochs}", $"--checkpoint {checkpoint}",
+        return Assemble(directory, checkpoint, $"checkpoint after epoch {epochs}", $"{option} {checkpoint}",
             "the checkpoint must stay in the folder 'lstm train' wrote", checkpoint, trainer.Model);
     }
 

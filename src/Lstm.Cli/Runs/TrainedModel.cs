@@ -29,4 +29,8 @@ internal sealed record TrainedModel(string Source, string Folder, string Kind, L
     /// <summary>True when <paramref name="path"/> names an .onnx file (existing or not) rather than a folder.</summary>
     public static bool IsOnnxFile(string path) =>
         !Directory.Exists(path) && Path.GetExtension(path).Equals(".onnx", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when <paramref name="path"/> names a checkpoint file (existing or not), by the extension of <see cref="RunDirectory.CheckpointFile"/>.</summary>
+    public static bool IsCheckpointFile(string path) =>
+        !Directory.Exists(path) && Path.GetExtension(path).Equals(Path.GetExtension(RunDirectory.CheckpointFile), StringComparison.OrdinalIgnoreCase);
 }

@@ -26,7 +26,7 @@ internal sealed class EvaluateCommand
     };
     private readonly Option<string?> _data = new("--data")
     {
-        Description = "IMDB archive or folder (its test split is used), or a .tsv/.txt/.csv file of label and text. Default: the IMDB cache",
+        Description = "IMDB archive or folder (its test split is used), or a .tsv/.txt/.csv file of label and text (see --label-column, --text-column). Default: the IMDB cache",
         HelpName = "path",
     };
     private readonly ColumnOptions _columns = new("a labelled --data file", index => $"Default: the run's (training.json), else {index}");

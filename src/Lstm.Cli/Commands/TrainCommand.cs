@@ -13,7 +13,7 @@ internal sealed class TrainCommand
 
     private readonly Option<string?> _data = new("--data")
     {
-        Description = "IMDB archive (.tar.gz) or aclImdb folder, or a .tsv/.txt/.csv file of label and text. Default: the IMDB cache, downloaded when missing",
+        Description = "IMDB archive (.tar.gz) or aclImdb folder, or a .tsv/.txt/.csv file of label and text (see --label-column, --text-column). Default: the IMDB cache, downloaded when missing",
         HelpName = "path",
     };
     private readonly Option<string?> _validation = new("--validation")

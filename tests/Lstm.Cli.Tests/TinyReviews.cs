@@ -10,17 +10,35 @@ internal static class TinyReviews
     /// <summary>Writes <paramref name="count"/> reviews, alternating negative and positive, with a header row.</summary>
     public static string Write(string path, int count = 60, int seed = 1)
     {
-        var random = new Random(seed);
         using var writer = new StreamWriter(path);
         writer.WriteLine("label\ttext");
+        foreach (var (positive, text) in Reviews(count, seed))
+            writer.WriteLine($"{(positive ? 1 : 0)}\t{text}");
+        return path;
+    }
+
+    /// <summary>
+    /// Writes the same reviews as <see cref="Write"/> in the layout of ML.NET's sentiment tutorial (yelp_labelled.txt):
+    /// text, a tab, then 1 or 0; no header.
+    /// </summary>
+    public static string WriteTextFirst(string path, int count = 60, int seed = 1)
+    {
+        using var writer = new StreamWriter(path);
+        foreach (var (positive, text) in Reviews(count, seed))
+            writer.WriteLine($"{text}\t{(positive ? 1 : 0)}");
+        return path;
+    }
+
+    private static IEnumerable<(bool Positive, string Text)> Reviews(int count, int seed)
+    {
+        var random = new Random(seed);
         for (int i = 0; i < count; i++)
         {
             bool positive = i % 2 == 1;
             var words = Enumerable.Range(0, 8).Select(_ => Filler[random.Next(Filler.Length)])
                 .Concat(Enumerable.Range(0, 3).Select(_ => (positive ? Positive : Negative)[random.Next(8)]))
                 .OrderBy(_ => random.Next()).ToArray();
-            writer.WriteLine($"{(positive ? 1 : 0)}\t{string.Join(' ', words)}");
+            yield return (positive, string.Join(' ', words));
         }
-        return path;
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using Lstm.Cli.Data;
 using Lstm.Cli.Progress;
 using Lstm.Cli.Runs;
+using Lstm.Training.Data;
 using Lstm.Training.Training;
 
 namespace Lstm.Cli.Commands;
@@ -25,9 +26,10 @@ internal sealed class EvaluateCommand
     };
     private readonly Option<string?> _data = new("--data")
     {
-        Description = "IMDB archive or folder (its test split is used), or a .tsv/.txt/.csv file of label and text. Default: the IMDB cache",
+        Description = "IMDB archive or folder (its test split is used), or a .tsv/.txt/.csv file of label and text (see --label-column, --text-column). Default: the IMDB cache",
         HelpName = "path",
     };
+    private readonly ColumnOptions _columns = new("a labelled --data file", index => $"Default: the run's (training.json), else {index}");
     private readonly Option<int?> _limit = new Option<int?>("--limit")
     {
         Description = "Evaluate on a class-balanced subset of this many reviews (the same one 'lstm train --validation-limit' draws with the run's seed; seed 42 for an .onnx model)",
@@ -48,7 +50,7 @@ internal sealed class EvaluateCommand
     {
         Command = new Command("evaluate", "Report loss (binary cross-entropy in nats, natural log, as Keras) and accuracy of a trained model on the IMDB test split or a labelled file")
         {
-            _model, _data, _limit, _threads, _noDownload,
+            _model, _data, _columns.Label, _columns.Text, _limit, _threads, _noDownload,
         };
         Command.SetAction(parseResult => ErrorReporter.Run(environment.Error, () => Execute(parseResult, environment)));
     }
@@ -71,9 +73,11 @@ internal sealed class EvaluateCommand
         output.WriteLine($"Model: {model.Source} ({model.Kind}): {TrainingRun.Describe(model.Classifier)}, {model.Padding}");
 
         var source = parseResult.GetValue(_data) is { } path ? DataSource.FromPath(path) : DataSource.FromCache(environment, !parseResult.GetValue(_noDownload));
-        output.WriteLine($"Loading {source}");
+        // A run folder's file layout unless told otherwise: a run trained on text-then-label files evaluates on them as they are.
+        var columns = _columns.Read(parseResult, model.DataColumns ?? LabelledTextFileOptions.Default);
+        output.WriteLine($"Loading {source.Describe(columns)}");
         var clock = Stopwatch.StartNew();
-        var reviews = ReviewLoader.LoadForEvaluation(source, parseResult.GetValue(_limit), model.Seed ?? DefaultSeed, ct);
+        var reviews = ReviewLoader.LoadForEvaluation(source, columns, parseResult.GetValue(_limit), model.Seed ?? DefaultSeed, ct);
         if (reviews.Count == 0) throw new InvalidDataException($"{source.Path}: no reviews to evaluate on.");
         var data = ReviewEncoder.ToDataset(reviews, model.Vocabulary, model.Padding, ct);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -13,7 +13,7 @@ internal sealed class TrainCommand
 
     private readonly Option<string?> _data = new("--data")
     {
-        Description = "IMDB archive (.tar.gz) or aclImdb folder, or a .tsv/.txt/.csv file of label and text. Default: the IMDB cache, downloaded when missing",
+        Description = "IMDB archive (.tar.gz) or aclImdb folder, or a .tsv/.txt/.csv file of label and text (see --label-column, --text-column). Default: the IMDB cache, downloaded when missing",
         HelpName = "path",
     };
     private readonly Option<string?> _validation = new("--validation")
@@ -21,6 +21,7 @@ internal sealed class TrainCommand
         Description = "Validation reviews (same kinds as --data). Default: IMDB's test split, or --validation-split of a labelled file",
         HelpName = "path",
     };
+    private readonly ColumnOptions _columns = new("a labelled --data or --validation file", index => $"Default: {index}");
     private readonly Option<double> _validationSplit = new Option<double>("--validation-split")
     {
         Description = "Fraction of a labelled --data file held out for validation (stratified, seeded)",
@@ -134,7 +135,7 @@ internal sealed class TrainCommand
     {
         Command = new Command("train", "Train the Embedding -> LSTM -> Dense(1, sigmoid) sentiment model (Keras IMDB defaults) and write a run folder")
         {
-            _data, _validation, _validationSplit, _epochs, _batchSize, _maxLen, _numWords, _embeddingDim, _units, _dropout,
+            _data, _validation, _columns.Label, _columns.Text, _validationSplit, _epochs, _batchSize, _maxLen, _numWords, _embeddingDim, _units, _dropout,
             _recurrentDropout, _learningRate, _seed, _limit, _validationLimit, _threads, _patience, _reduceLrPatience, _reduceLrFactor, _clipNorm, _resume, _out, _noDownload,
         };
         Command.SetAction(parseResult => ErrorReporter.Run(environment.Error,
@@ -154,6 +155,8 @@ internal sealed class TrainCommand
         DataPath = parseResult.GetValue(_data),
         ValidationPath = parseResult.GetValue(_validation),
         ValidationSplit = parseResult.GetValue(_validationSplit),
+        LabelColumn = parseResult.GetValue(_columns.Label) ?? Defaults.LabelColumn,
+        TextColumn = parseResult.GetValue(_columns.Text) ?? Defaults.TextColumn,
         Limit = parseResult.GetValue(_limit),
         ValidationLimit = parseResult.GetValue(_validationLimit),
         NoDownload = parseResult.GetValue(_noDownload),

@@ -18,6 +18,13 @@ internal sealed record DataSource(DataKind Kind, string Path, bool Cached)
     };
 
     /// <summary>
+    /// <see cref="ToString"/>, followed for a labelled file read from other than columns 1 and 2 by its columns:
+    /// <c>labelled file /data/yelp.tsv (label column 2, text column 1)</c>.
+    /// </summary>
+    public string Describe(LabelledTextFileOptions columns) =>
+        Kind == DataKind.LabelledFile && !columns.IsDefault ? $"{this} ({columns})" : ToString();
+
+    /// <summary>
     /// The source a <c>--data</c> value names: a folder is IMDB; a .tsv/.txt/.csv file is a labelled file; any
     /// other file is an IMDB archive.
     /// </summary>

@@ -12,10 +12,10 @@ internal static class ReviewLoader
     /// Training and validation reviews. IMDB gives its train and test splits; a labelled file gives its rows, with
     /// validation from <paramref name="validationPath"/> when given, else a stratified <paramref name="validationSplit"/>
     /// of the rows. <paramref name="limit"/> and <paramref name="validationLimit"/> then keep class-balanced subsets
-    /// (<see cref="ImdbDataset.Subset"/>, with <paramref name="seed"/>).
+    /// (<see cref="ImdbDataset.Subset"/>, with <paramref name="seed"/>). Labelled files are read with <paramref name="columns"/>.
     /// </summary>
     public static ReviewSplits LoadForTraining(DataSource source, string? validationPath, double validationSplit,
-        int? limit, int? validationLimit, ulong seed, CancellationToken ct)
+        int? limit, int? validationLimit, ulong seed, LabelledTextFileOptions columns, CancellationToken ct)
     {
         IReadOnlyList<LabelledText> train, validation;
         string validationDescription;
@@ -26,7 +26,7 @@ internal static class ReviewLoader
         }
         else
         {
-            var rows = LabelledTextFile.Read(source.Path);
+            var rows = LabelledTextFile.Read(source.Path, columns);
             if (validationPath is null)
             {
                 (train, validation) = ValidationSplit.Split(rows, validationSplit, seed);
@@ -40,7 +40,7 @@ internal static class ReviewLoader
         if (validationPath is not null)
         {
             var validationSource = DataSource.FromPath(validationPath, "--validation");
-            validation = LoadAll(validationSource, ct);
+            validation = LoadAll(validationSource, columns, ct);
             // The file's name only: training.json records this description, and its path relative to the run folder.
             string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(validationSource.Path));
             validationDescription = validationSource.Kind == DataKind.Imdb ? $"IMDB test split of {name}" : $"labelled file {name}";
@@ -51,14 +51,15 @@ internal static class ReviewLoader
 
     /// <summary>
     /// Reviews to evaluate on: IMDB's test split, or every row of a labelled file; with <paramref name="limit"/>, a
-    /// class-balanced subset drawn as <c>lstm train --validation-limit</c> draws it with the same seed.
+    /// class-balanced subset drawn as <c>lstm train --validation-limit</c> draws it with the same seed. A labelled file
+    /// is read with <paramref name="columns"/>.
     /// </summary>
-    public static IReadOnlyList<LabelledText> LoadForEvaluation(DataSource source, int? limit, ulong seed, CancellationToken ct)
+    public static IReadOnlyList<LabelledText> LoadForEvaluation(DataSource source, LabelledTextFileOptions columns, int? limit, ulong seed, CancellationToken ct)
     {
-        var reviews = LoadAll(source, ct);
+        var reviews = LoadAll(source, columns, ct);
         return limit is null ? reviews : new ImdbDataset([], reviews).Subset(null, limit, seed).Test;
     }
 
-    private static IReadOnlyList<LabelledText> LoadAll(DataSource source, CancellationToken ct) =>
-        source.Kind == DataKind.Imdb ? ImdbArchive.Load(source.Path, ct).Test : LabelledTextFile.Read(source.Path);
+    private static IReadOnlyList<LabelledText> LoadAll(DataSource source, LabelledTextFileOptions columns, CancellationToken ct) =>
+        source.Kind == DataKind.Imdb ? ImdbArchive.Load(source.Path, ct).Test : LabelledTextFile.Read(source.Path, columns);
 }

@@ -61,7 +61,7 @@ internal static class RunFolderReader
             throw new InvalidDataException($"{manifestPath}: preprocessing.maxLen must be at least 1, found {preprocessing.MaxLen}.");
         var padding = new SequencePadding(preprocessing.MaxLen,
             SequencePadding.Parse(preprocessing.Padding, manifestPath), SequencePadding.Parse(preprocessing.Truncating, manifestPath));
-        return new TrainedModel(source, directory, kind, classifier, vocabulary, padding, manifest.Training.Seed);
+        return new TrainedModel(source, directory, kind, classifier, vocabulary, padding, manifest.Training.Seed, manifest.Data.ToColumns());
     }
 
     private static string Require(string directory, string file, string what, string why)

@@ -1,3 +1,4 @@
+using Lstm.Training.Data;
 using Lstm.Training.Layers;
 using Lstm.Training.Training;
 
@@ -20,6 +21,15 @@ internal sealed record TrainSettings
 
     /// <summary>Class-balanced subset size of the validation reviews; null keeps all.</summary>
     public int? ValidationLimit { get; init; }
+
+    /// <summary>The label's column in labelled files (<see cref="DataPath"/>, <see cref="ValidationPath"/>): a header name or a 1-based index. Default "1".</summary>
+    public string LabelColumn { get; init; } = LabelledTextFileOptions.DefaultLabelColumn;
+
+    /// <summary>The text's column in labelled files: a header name or a 1-based index. Default "2".</summary>
+    public string TextColumn { get; init; } = LabelledTextFileOptions.DefaultTextColumn;
+
+    /// <summary><see cref="LabelColumn"/> and <see cref="TextColumn"/>, for <see cref="LabelledTextFile"/>.</summary>
+    public LabelledTextFileOptions Columns => new() { LabelColumn = LabelColumn, TextColumn = TextColumn };
 
     /// <summary>When the IMDB archive is not cached, fail instead of downloading it.</summary>
     public bool NoDownload { get; init; }

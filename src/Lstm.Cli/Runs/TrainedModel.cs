@@ -1,4 +1,5 @@
 using Lstm.Cli.Data;
+using Lstm.Training.Data;
 using Lstm.Training.Layers;
 using Lstm.Training.Text;
 
@@ -15,7 +16,12 @@ namespace Lstm.Cli.Runs;
 /// <param name="Vocabulary">The vocabulary it was trained with.</param>
 /// <param name="Padding">Padded length and sides it was trained with.</param>
 /// <param name="Seed">The run's seed, which draws <c>lstm evaluate --limit</c>'s subset; null when the source does not record it (ONNX).</param>
-internal sealed record TrainedModel(string Source, string Folder, string Kind, LstmClassifier Classifier, Vocabulary Vocabulary, SequencePadding Padding, ulong? Seed)
+/// <param name="DataColumns">
+/// The columns the run read its labelled files with, which <c>lstm evaluate</c> reads its file with unless told
+/// otherwise; null when the source does not record them (ONNX).
+/// </param>
+internal sealed record TrainedModel(string Source, string Folder, string Kind, LstmClassifier Classifier, Vocabulary Vocabulary, SequencePadding Padding, ulong? Seed,
+    LabelledTextFileOptions? DataColumns = null)
 {
     /// <summary>
     /// Reads <c>--model</c>: an .onnx file written by this project, else a run folder (or the folder of a

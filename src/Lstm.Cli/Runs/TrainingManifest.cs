@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lstm.Cli.Data;
+using Lstm.Training.Data;
 using Lstm.Training.Layers;
 using Lstm.Training.Text;
 using Lstm.Training.Training;
@@ -98,8 +99,21 @@ internal sealed record TrainingManifest
     /// <param name="ValidationLimit">Validation subset size, if limited.</param>
     /// <param name="TrainCount">Training reviews used.</param>
     /// <param name="ValidationCount">Validation reviews used.</param>
+    /// <param name="LabelColumn">
+    /// The label's column in labelled files (<c>--label-column</c>): a header name or a 1-based index; null (files
+    /// written before it was recorded) means column 1.
+    /// </param>
+    /// <param name="TextColumn">The text's column (<c>--text-column</c>), likewise; null means column 2.</param>
     public sealed record DataSection(DataKind Kind, string Path, bool Cached, string? ValidationPath, double ValidationSplit, string Validation,
-        int? Limit, int? ValidationLimit, int TrainCount, int ValidationCount);
+        int? Limit, int? ValidationLimit, int TrainCount, int ValidationCount, string? LabelColumn = null, string? TextColumn = null)
+    {
+        /// <summary>The columns labelled files were read with: <see cref="LabelColumn"/> and <see cref="TextColumn"/>, defaults where null.</summary>
+        public LabelledTextFileOptions ToColumns() => new()
+        {
+            LabelColumn = LabelColumn ?? LabelledTextFileOptions.DefaultLabelColumn,
+            TextColumn = TextColumn ?? LabelledTextFileOptions.DefaultTextColumn,
+        };
+    }
 
     /// <summary>Wall times in seconds.</summary>
     public sealed record TimingSection
@@ -161,6 +175,8 @@ internal sealed record TrainingManifest
         ValidationSplit = Data.ValidationSplit,
         Limit = Data.Limit,
         ValidationLimit = Data.ValidationLimit,
+        LabelColumn = Data.ToColumns().LabelColumn,
+        TextColumn = Data.ToColumns().TextColumn,
         NumWords = Preprocessing.NumWords,
         MaxLen = Preprocessing.MaxLen,
         EmbeddingDim = Model.EmbeddingDim,

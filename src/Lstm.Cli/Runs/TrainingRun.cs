@@ -61,9 +61,10 @@ internal static class TrainingRun
         if (resumeFrom is not null && requested.DataPath is null && settings.DataPath is { } trainedOn && !Path.Exists(trainedOn))
             throw new FileNotFoundException($"--resume: the run was trained on {trainedOn}, which no longer exists; pass --data PATH with the same data.", trainedOn);
         var source = settings.DataPath is null ? DataSource.FromCache(environment, !settings.NoDownload) : DataSource.FromPath(settings.DataPath);
-        output.WriteLine($"Loading {source}");
+        output.WriteLine($"Loading {source.Describe(settings.Columns)}");
         var clock = Stopwatch.StartNew();
-        ReviewSplits? reviews = ReviewLoader.LoadForTraining(source, settings.ValidationPath, settings.ValidationSplit, settings.Limit, settings.ValidationLimit, settings.Seed, ct);
+        ReviewSplits? reviews = ReviewLoader.LoadForTraining(source, settings.ValidationPath, settings.ValidationSplit, settings.Limit, settings.ValidationLimit, settings.Seed,
+            settings.Columns, ct);
         double loadSeconds = clock.Elapsed.TotalSeconds;
         output.WriteLine(Invariant($"Loaded {reviews.Train.Count:N0} training and {reviews.Validation.Count:N0} validation reviews in {loadSeconds:0.0}s")
             + (reviews.Validation.Count > 0 ? $" (validation: {reviews.ValidationDescription})" : " (no validation)"));
@@ -109,7 +110,8 @@ internal static class TrainingRun
             // Paths relative to the run folder (cached IMDB: the file name in the cache), never this machine's absolute paths.
             Data = new(source.Kind, source.Cached ? Path.GetFileName(source.Path) : RunRelativePath.ToRecorded(source.Path, outDirectory), source.Cached,
                 settings.ValidationPath is null ? null : RunRelativePath.ToRecorded(settings.ValidationPath, outDirectory),
-                settings.ValidationSplit, validationDescription, settings.Limit, settings.ValidationLimit, train.Count, validation?.Count ?? 0),
+                settings.ValidationSplit, validationDescription, settings.Limit, settings.ValidationLimit, train.Count, validation?.Count ?? 0,
+                settings.LabelColumn, settings.TextColumn),
             Timings = new() { DataLoadSeconds = loadSeconds, PreprocessingSeconds = preprocessSeconds },
             Files = Files(RunDirectory.VocabularyFile, RunDirectory.ManifestFile, RunDirectory.CheckpointFile),
         };

@@ -120,6 +120,11 @@ internal sealed class TrainCommand
         Description = "Continue the run whose checkpoint this is (settings, vocabulary and data come from its folder; --epochs, --threads, --data and --out may change)",
         HelpName = "checkpoint",
     };
+    private readonly Option<string?> _initFrom = new("--init-from")
+    {
+        Description = "Start a new run from a trained model's weights and vocabulary (a run folder, its model.lstm, or an .onnx written by lstm); the network's shape comes from it",
+        HelpName = "model",
+    };
     private readonly Option<string?> _out = new("--out")
     {
         Description = "Output folder. Default: ./runs/<imdb or data file name>-<yyyyMMdd-HHmmss>, or the checkpoint's folder with --resume",
@@ -136,7 +141,7 @@ internal sealed class TrainCommand
         Command = new Command("train", "Train the Embedding -> LSTM -> Dense(1, sigmoid) sentiment model (Keras IMDB defaults) and write a run folder")
         {
             _data, _validation, _columns.Label, _columns.Text, _validationSplit, _epochs, _batchSize, _maxLen, _numWords, _embeddingDim, _units, _dropout,
-            _recurrentDropout, _learningRate, _seed, _limit, _validationLimit, _threads, _patience, _reduceLrPatience, _reduceLrFactor, _clipNorm, _resume, _out, _noDownload,
+            _recurrentDropout, _learningRate, _seed, _limit, _validationLimit, _threads, _patience, _reduceLrPatience, _reduceLrFactor, _clipNorm, _resume, _initFrom, _out, _noDownload,
         };
         Command.SetAction(parseResult => ErrorReporter.Run(environment.Error,
             () => TrainingRun.Execute(ReadSettings(parseResult), ExplicitOptions(parseResult), environment)));
@@ -176,6 +181,7 @@ internal sealed class TrainCommand
         ReduceLearningRateFactor = parseResult.GetValue(_reduceLrFactor),
         ClipNorm = parseResult.GetValue(_clipNorm),
         Resume = parseResult.GetValue(_resume),
+        InitFrom = parseResult.GetValue(_initFrom),
         OutDirectory = parseResult.GetValue(_out),
     };
 

@@ -82,6 +82,9 @@ internal sealed record TrainSettings
     /// <summary>Checkpoint to continue from; null starts a new run.</summary>
     public string? Resume { get; init; }
 
+    /// <summary>A trained model (run folder, model.lstm or .onnx) whose weights and vocabulary a new run starts from; null starts from Keras's initialisation.</summary>
+    public string? InitFrom { get; init; }
+
     /// <summary>Output folder; null means <see cref="RunDirectory.DefaultPath"/>.</summary>
     public string? OutDirectory { get; init; }
 

@@ -39,6 +39,9 @@ internal sealed record TrainingManifest
     /// <summary>Checkpoint this run continued from, if any, relative to the run folder (<see cref="RunRelativePath"/>).</summary>
     public string? ResumedFrom { get; init; }
 
+    /// <summary>The model (<c>--init-from</c>) whose weights and vocabulary this run started from, if any, relative to the run folder.</summary>
+    public string? InitializedFrom { get; init; }
+
     /// <summary>The network's shape.</summary>
     public required LstmClassifierConfig Model { get; init; }
 

@@ -28,6 +28,9 @@ internal static class TrainingRun
         var output = environment.Output;
         var ct = environment.CancellationToken;
 
+        if (requested.InitFrom is not null && requested.Resume is not null)
+            throw new ArgumentException("--init-from cannot be combined with --resume: --resume continues a run with its own weights, --init-from starts a new run from a model.");
+
         // Resuming: settings, vocabulary and data come from the checkpoint's run folder.
         TrainSettings settings = requested;
         Vocabulary? vocabulary = null;
@@ -57,6 +60,16 @@ internal static class TrainingRun
             output.WriteLine($"Resuming {resumeFrom}");
         }
 
+        // Starting from a trained model: its weights, vocabulary and shape; the training settings are this run's.
+        TrainedModel? initial = null;
+        if (requested.InitFrom is { } initFrom)
+        {
+            initial = TrainedModel.Load(initFrom);
+            settings = InitialSettings(settings, initial, explicitOptions);
+            vocabulary = initial.Vocabulary;
+            output.WriteLine($"Starting from the {initial.Kind} {initial.Source}");
+        }
+
         // Data.
         if (resumeFrom is not null && requested.DataPath is null && settings.DataPath is { } trainedOn && !Path.Exists(trainedOn))
             throw new FileNotFoundException($"--resume: the run was trained on {trainedOn}, which no longer exists; pass --data PATH with the same data.", trainedOn);
@@ -77,7 +90,7 @@ internal static class TrainingRun
         // Preprocessing: the vocabulary comes from the training texts only.
         clock.Restart();
         vocabulary ??= Vocabulary.BuildFromTexts(reviews.Train.Select(r => r.Text), settings.NumWords);
-        var padding = SequencePadding.Keras(settings.MaxLen);
+        var padding = initial is null ? SequencePadding.Keras(settings.MaxLen) : initial.Padding with { MaxLen = settings.MaxLen };
         var train = ReviewEncoder.ToDataset(reviews.Train, vocabulary, padding, ct);
         var validation = reviews.Validation.Count > 0 ? ReviewEncoder.ToDataset(reviews.Validation, vocabulary, padding, ct) : null;
         string validationDescription = reviews.ValidationDescription;
@@ -90,11 +103,13 @@ internal static class TrainingRun
         // Output folder and trainer.
         string outDirectory = Path.GetFullPath(settings.OutDirectory
             ?? RunDirectory.DefaultPath(source.Kind == DataKind.Imdb ? "imdb" : Path.GetFileNameWithoutExtension(source.Path), started));
+        if (initial is not null && string.Equals(Path.TrimEndingDirectorySeparator(outDirectory), Path.TrimEndingDirectorySeparator(Path.GetFullPath(initial.Folder)), StringComparison.Ordinal))
+            throw new ArgumentException($"--out {outDirectory} is the folder of the model given to --init-from; write the new run to another folder.");
         Directory.CreateDirectory(outDirectory);
         string checkpointPath = Path.Combine(outDirectory, RunDirectory.CheckpointFile);
         var renderer = ProgressRenderer.Create(output, environment.OutputIsTerminal, environment.TerminalWidth, validation is not null);
         var trainer = resumeFrom is null
-            ? new Trainer(new LstmClassifier(settings.ModelConfig, settings.Seed), settings.FitOptions with { Progress = renderer.Report, CheckpointPath = checkpointPath })
+            ? new Trainer(NewModel(settings, initial), settings.FitOptions with { Progress = renderer.Report, CheckpointPath = checkpointPath })
             : Trainer.Resume(resumeFrom, renderer.Report, checkpointPath, settings.Epochs, settings.Threads);
         CheckResumedModel(trainer.Model.Config, vocabulary, resumeFrom);
 
@@ -102,6 +117,7 @@ internal static class TrainingRun
         {
             Started = started,
             ResumedFrom = resumeFrom is null ? null : RunRelativePath.ToRecorded(resumeFrom, outDirectory),
+            InitializedFrom = initial is null ? null : RunRelativePath.ToRecorded(initial.Source, outDirectory),
             Model = trainer.Model.Config,
             Preprocessing = new(TextNormalizer.Name, TextNormalizer.Version, vocabulary.NumWords, vocabulary.Words.Count, padding.MaxLen,
                 SequencePadding.Format(padding.Padding), SequencePadding.Format(padding.Truncating), Vocabulary.PaddingId),
@@ -194,6 +210,45 @@ internal static class TrainingRun
                 ReviewsPerSecond = trainSeconds > 0 ? (double)manifest.Data.TrainCount * history.Epochs.Count / trainSeconds : 0,
             },
         };
+    }
+
+    /// <summary>
+    /// The settings of a run that starts from <paramref name="initial"/>: the network's shape (num_words, embedding and
+    /// units) and, unless given, its max length and dropout rates come from the model; a shape option that disagrees
+    /// with it is an error rather than silently ignored.
+    /// </summary>
+    private static TrainSettings InitialSettings(TrainSettings settings, TrainedModel initial, IReadOnlySet<string> explicitOptions)
+    {
+        var config = initial.Classifier.Config;
+        foreach (var (option, asked, actual) in new[]
+        {
+            ("--num-words", settings.NumWords, config.VocabularySize),
+            ("--embedding-dim", settings.EmbeddingDim, config.EmbeddingDim),
+            ("--units", settings.Units, config.Units),
+        })
+        {
+            if (explicitOptions.Contains(option) && asked != actual)
+                throw new ArgumentException(Invariant($"{option} {asked} disagrees with the model given to --init-from, which has {actual} ({initial.Source}); leave {option} out to take the model's."));
+        }
+        return settings with
+        {
+            NumWords = config.VocabularySize,
+            EmbeddingDim = config.EmbeddingDim,
+            Units = config.Units,
+            MaxLen = explicitOptions.Contains("--max-len") ? settings.MaxLen : initial.Padding.MaxLen,
+            Dropout = explicitOptions.Contains("--dropout") ? settings.Dropout : config.Dropout,
+            RecurrentDropout = explicitOptions.Contains("--recurrent-dropout") ? settings.RecurrentDropout : config.RecurrentDropout,
+        };
+    }
+
+    /// <summary>A network initialised as Keras does with the run's seed, or holding <paramref name="initial"/>'s weights.</summary>
+    private static LstmClassifier NewModel(TrainSettings settings, TrainedModel? initial)
+    {
+        var model = new LstmClassifier(settings.ModelConfig, settings.Seed);
+        if (initial is null) return model;
+        var from = initial.Classifier.Parameters.Tensors;
+        for (int i = 0; i < from.Count; i++) from[i].AsSpan().CopyTo(model.Parameters.Tensors[i]);
+        return model;
     }
 
     private static void CheckResumedModel(LstmClassifierConfig config, Vocabulary vocabulary, string? resumeFrom)

@@ -13,6 +13,10 @@ train="${2:-1024}"
 predict="${3:-2048}"
 isas="${ISA:-all}"
 [[ "$isas" == all ]] && isas="avx512 avx2 128"
+if ! /usr/bin/python3 -c "import torch" 2>/dev/null; then
+  echo "PyTorch is missing: apt-get install python3-torch libopenblas0-pthread (Debian's packages; PyPI is not needed)" >&2
+  exit 2
+fi
 ids="$(mktemp --suffix=.ids)"
 trap 'rm -f "$ids"' EXIT
 dotnet build tests/Lstm.Benchmarks -c Release -v q -nologo >/dev/null

@@ -50,6 +50,13 @@ public sealed class Adam
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(gradients);
+        if (parameters.Count != M.Length || gradients.Count != M.Length)
+            throw new ArgumentException($"Adam was built for {M.Length} tensors; got {parameters.Count} parameter and {gradients.Count} gradient tensors.");
+        for (int i = 0; i < M.Length; i++)
+        {
+            if (parameters[i].Length != M[i].Length || gradients[i].Length != M[i].Length)
+                throw new ArgumentException($"Tensor {i}: Adam was built for {M[i].Length} elements; got {parameters[i].Length} parameters and {gradients[i].Length} gradients.");
+        }
         Iterations++;
         double t = Iterations;
         float lrT = (float)(LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, t)) / (1 - Math.Pow(Beta1, t)));

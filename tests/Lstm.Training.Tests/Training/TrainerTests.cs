@@ -205,4 +205,36 @@ public class TrainerTests
             }
         }
     }
+
+    [Fact]
+    public void Adam_refuses_tensors_of_other_lengths_than_it_was_built_for()
+    {
+        var adam = new Adam([3, 2]);
+        float[] p = [1f, 2f, 3f], q = [1f, 2f];
+        Assert.Contains("Tensor 0: Adam was built for 3 elements; got 3 parameters and 2 gradients",
+            Assert.Throws<ArgumentException>(() => adam.Step([p, q], [new float[2], new float[2]])).Message);
+        Assert.Contains("built for 2 tensors", Assert.Throws<ArgumentException>(() => adam.Step([p], [new float[3]])).Message);
+        Assert.Equal(0, adam.Iterations);
+        Assert.Equal([1f, 2f, 3f], p);
+    }
+
+    [Fact]
+    public void Adam_on_several_threads_gives_the_bits_of_one_thread()
+    {
+        var random = new SeededRandom(4);
+        float[] Fill(int n, float scale) { var x = new float[n]; for (int i = 0; i < n; i++) x[i] = (random.NextSingle() - 0.5f) * scale; return x; }
+        float[][] grads = [Fill(200_003, 1f), Fill(17, 0.1f)];
+        float[][] one = [Fill(200_003, 1f), Fill(17, 1f)];
+        float[][] many = [(float[])one[0].Clone(), (float[])one[1].Clone()];
+        var serial = new Adam([200_003, 17]);
+        var parallel = new Adam([200_003, 17]);
+        for (int step = 0; step < 3; step++)
+        {
+            serial.Step(one, grads);
+            parallel.Step(many, grads, new ParallelOptions { MaxDegreeOfParallelism = 4 });
+        }
+        Assert.Equal(one[0], many[0]);
+        Assert.Equal(one[1], many[1]);
+        Assert.Equal(serial.V[0], parallel.V[0]);
+    }
 }

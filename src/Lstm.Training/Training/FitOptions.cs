@@ -46,7 +46,8 @@ public sealed record FitOptions
     /// built-in ones made from <see cref="EarlyStopping"/>, <see cref="ReduceLearningRateOnPlateau"/>,
     /// <see cref="CheckpointPath"/> and <see cref="Progress"/> (which run in that order). An exception they throw
     /// comes out of <see cref="Trainer.Fit"/> as a <see cref="CallbackException"/>. Their state is not saved in
-    /// checkpoints. Default empty.
+    /// checkpoints, and the <see cref="CheckpointPath"/> one is written before they run: to save a stop they request,
+    /// add a <see cref="ModelCheckpointCallback"/> after them. Default empty.
     /// </summary>
     public IReadOnlyList<Callback> Callbacks { get; init; } = [];
 

@@ -1,3 +1,5 @@
+using Lstm.Training.Training.Callbacks;
+
 namespace Lstm.Training.Training;
 
 /// <summary>How <see cref="Trainer.Fit"/> trains, with Keras's <c>compile</c>/<c>fit</c> defaults.</summary>
@@ -39,6 +41,16 @@ public sealed record FitOptions
     /// <summary>Called after every training batch and at the end of each epoch, on the training thread.</summary>
     public Action<TrainingProgress>? Progress { get; init; }
 
+    /// <summary>
+    /// Keras's <c>callbacks</c>: objects whose hooks run during <see cref="Trainer.Fit"/>, in this order, after the
+    /// built-in ones made from <see cref="EarlyStopping"/>, <see cref="ReduceLearningRateOnPlateau"/>,
+    /// <see cref="CheckpointPath"/> and <see cref="Progress"/> (which run in that order). An exception they throw
+    /// comes out of <see cref="Trainer.Fit"/> as a <see cref="CallbackException"/>. Their state is not saved in
+    /// checkpoints, and the <see cref="CheckpointPath"/> one is written before they run: to save a stop they request,
+    /// add a <see cref="ModelCheckpointCallback"/> after them. Default empty.
+    /// </summary>
+    public IReadOnlyList<Callback> Callbacks { get; init; } = [];
+
     internal void Validate()
     {
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Epochs must be at least 1.");
@@ -46,8 +58,9 @@ public sealed record FitOptions
         if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "LearningRate must be positive.");
         if (ClipNorm is { } c && !(c > 0)) throw new ArgumentOutOfRangeException(nameof(ClipNorm), c, "ClipNorm must be positive.");
         if (ValidationBatchSize < 1) throw new ArgumentOutOfRangeException(nameof(ValidationBatchSize), ValidationBatchSize, "ValidationBatchSize must be at least 1.");
-        if (ReduceLearningRateOnPlateau is { } r && !(r.Factor is > 0 and < 1))
-            throw new ArgumentOutOfRangeException(nameof(ReduceLearningRateOnPlateau), r.Factor, "ReduceLearningRateOnPlateau.Factor must be in (0, 1).");
+        ReduceLearningRateOnPlateau?.Validate();
+        ArgumentNullException.ThrowIfNull(Callbacks);
+        if (Callbacks.Any(c => c is null)) throw new ArgumentException("Callbacks must not hold null.", nameof(Callbacks));
         if (MaxDegreeOfParallelism is < 1) throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be at least 1.");
     }
 }
@@ -62,6 +75,12 @@ public sealed record FitOptions
 public sealed record ReduceLearningRateOnPlateau(string Monitor = "val_loss", float Factor = 0.1f, int Patience = 10, double MinDelta = 1e-4, float MinLearningRate = 0)
 {
     internal bool HigherIsBetter => Monitor.EndsWith("accuracy", StringComparison.Ordinal);
+
+    internal void Validate()
+    {
+        if (!(Factor is > 0 and < 1))
+            throw new ArgumentOutOfRangeException(nameof(ReduceLearningRateOnPlateau), Factor, "ReduceLearningRateOnPlateau.Factor must be in (0, 1).");
+    }
 }
 
 /// <summary>Keras's <c>EarlyStopping</c> callback.</summary>

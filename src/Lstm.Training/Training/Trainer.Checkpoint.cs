@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Lstm.Training.Layers;
+using Lstm.Training.Training.Callbacks;
 
 namespace Lstm.Training.Training;
 
@@ -16,11 +17,12 @@ public sealed partial class Trainer
     public void SaveCheckpoint(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        var bestWeights = _earlyStopping?.BestWeights;
         var header = new CheckpointHeader(
             Options.Epochs, Options.BatchSize, Options.LearningRate, Options.ClipNorm, Options.Shuffle, Options.Seed,
             Options.ValidationBatchSize, Options.EarlyStopping, History.ToJson(), _random.GetState(), _adam.Iterations,
-            double.IsNaN(_best) ? null : _best, _wait, _bestEpoch, _bestWeights is not null,
-            Options.ReduceLearningRateOnPlateau, _adam.LearningRate, double.IsNaN(_plateauBest) ? null : _plateauBest, _plateauWait);
+            NullIfNaN(_earlyStopping?.Best), _earlyStopping?.Wait ?? 0, _earlyStopping?.BestEpoch ?? 0, bestWeights is not null,
+            Options.ReduceLearningRateOnPlateau, _adam.LearningRate, NullIfNaN(_reduceLearningRate?.Best), _reduceLearningRate?.Wait ?? 0);
         AtomicFile.Write(path, stream =>
         {
             using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
@@ -32,18 +34,19 @@ public sealed partial class Trainer
                 WriteTensor(w, _adam.M[i]);
                 WriteTensor(w, _adam.V[i]);
             }
-            if (_bestWeights is not null) new LstmClassifier(_bestWeights).Write(stream);
+            if (bestWeights is not null) new LstmClassifier(bestWeights).Write(stream);
         });
     }
 
     /// <summary>
     /// Restores a run from a checkpoint written by <see cref="SaveCheckpoint"/> (or <see cref="FitOptions.CheckpointPath"/>);
     /// calling <see cref="Fit"/> with the same data then continues as if it had never stopped.
-    /// <paramref name="progress"/>, <paramref name="checkpointPath"/>, <paramref name="epochs"/> and
-    /// <paramref name="maxDegreeOfParallelism"/> may differ from the original run; everything else is taken from the file.
+    /// <paramref name="progress"/>, <paramref name="checkpointPath"/>, <paramref name="epochs"/>,
+    /// <paramref name="maxDegreeOfParallelism"/> and <paramref name="callbacks"/> (<see cref="FitOptions.Callbacks"/>, which
+    /// checkpoints do not hold) may differ from the original run; everything else is taken from the file.
     /// </summary>
     /// <exception cref="InvalidDataException">The file is not a checkpoint or is truncated.</exception>
-    public static Trainer Resume(string path, Action<TrainingProgress>? progress = null, string? checkpointPath = null, int? epochs = null, int? maxDegreeOfParallelism = null)
+    public static Trainer Resume(string path, Action<TrainingProgress>? progress = null, string? checkpointPath = null, int? epochs = null, int? maxDegreeOfParallelism = null, IReadOnlyList<Callback>? callbacks = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = File.OpenRead(path);
@@ -69,17 +72,24 @@ public sealed partial class Trainer
                 Progress = progress,
                 CheckpointPath = checkpointPath ?? path,
                 MaxDegreeOfParallelism = maxDegreeOfParallelism,
+                Callbacks = callbacks ?? [],
             };
             var trainer = new Trainer(model, options)
             {
                 History = History.FromJson(h.History),
                 _random = SeededRandom.FromState(h.RandomState),
-                _best = h.Best ?? double.NaN,
-                _wait = h.Wait,
-                _bestEpoch = h.BestEpoch,
-                _plateauBest = h.PlateauBest ?? double.NaN,
-                _plateauWait = h.PlateauWait,
             };
+            if (trainer._earlyStopping is { } es)
+            {
+                es.Best = h.Best ?? double.NaN;
+                es.Wait = h.Wait;
+                es.BestEpoch = h.BestEpoch;
+            }
+            if (trainer._reduceLearningRate is { } plateau)
+            {
+                plateau.Best = h.PlateauBest ?? double.NaN;
+                plateau.Wait = h.PlateauWait;
+            }
             trainer._adam.LearningRate = h.CurrentLearningRate ?? h.LearningRate;
             trainer._adam.Iterations = h.AdamIterations;
             for (int i = 0; i < trainer._adam.M.Length; i++)
@@ -87,7 +97,11 @@ public sealed partial class Trainer
                 ReadTensor(r, trainer._adam.M[i], path);
                 ReadTensor(r, trainer._adam.V[i], path);
             }
-            if (h.HasBestWeights) trainer._bestWeights = LstmClassifier.Read(stream, path).Parameters;
+            if (h.HasBestWeights)
+            {
+                var best = LstmClassifier.Read(stream, path).Parameters;
+                if (trainer._earlyStopping is { } stopping) stopping.BestWeights = best;
+            }
             return trainer;
         }
         catch (EndOfStreamException e)
@@ -99,6 +113,8 @@ public sealed partial class Trainer
             throw new InvalidDataException($"{path}: the checkpoint header is not valid: {e.Message}", e);
         }
     }
+
+    private static double? NullIfNaN(double? value) => value is { } v && !double.IsNaN(v) ? v : null;
 
     private static void WriteTensor(BinaryWriter w, float[] t)
     {

@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Numerics.Tensors;
 using Lstm.Training.Kernels;
 using Lstm.Training.Layers;
+using Lstm.Training.Training.Callbacks;
 
 namespace Lstm.Training.Training;
 
 /// <summary>
 /// Keras's <c>model.fit</c> for an <see cref="LstmClassifier"/>: mini-batch Adam on binary cross-entropy, shuffling
-/// every epoch, variational dropout, validation after each epoch, early stopping and resumable checkpoints.
+/// every epoch, variational dropout, validation after each epoch, and Keras-style callbacks (early stopping, learning-rate
+/// schedule, resumable checkpoints, progress and <see cref="FitOptions.Callbacks"/>).
 /// Each batch is cut into fixed slices of 8 sequences that run on all cores; their gradients are summed in a fixed
 /// order once per batch, so a seed reproduces a run bit for bit whatever the thread count.
 /// </summary>
@@ -17,12 +19,9 @@ public sealed partial class Trainer
     private readonly LstmLayer _lstm;
     private readonly Adam _adam;
     private SeededRandom _random;
-    private double _best;
-    private int _wait;
-    private double _plateauBest = double.NaN;
-    private int _plateauWait;
-    private int _bestEpoch;
-    private LstmClassifierParameters? _bestWeights;
+    private readonly EarlyStoppingCallback? _earlyStopping;
+    private readonly ReduceLearningRateOnPlateauCallback? _reduceLearningRate;
+    private readonly Callback[] _builtInCallbacks;
     private TrainingSlice[] _slices = [];
     private int[][] _batchSequences = [];
     private bool[] _batchLabels = [];
@@ -38,7 +37,17 @@ public sealed partial class Trainer
         _lstm = new LstmLayer(model.Parameters);
         _adam = new Adam(model.Parameters.Tensors.Select(t => t.Length).ToArray(), Options.LearningRate);
         _random = new SeededRandom(Options.Seed);
-        _best = double.NaN;
+        if (Options.EarlyStopping is { } es) _earlyStopping = new EarlyStoppingCallback(es);
+        if (Options.ReduceLearningRateOnPlateau is { } r) _reduceLearningRate = new ReduceLearningRateOnPlateauCallback(r);
+        // The order of today's effects: early stopping, then the schedule (skipped once stopped), then the checkpoint
+        // (which saves both), then the end-of-epoch progress report.
+        _builtInCallbacks = new Callback?[]
+        {
+            _earlyStopping,
+            _reduceLearningRate,
+            Options.CheckpointPath is { } path ? new ModelCheckpointCallback(path) : null,
+            Options.Progress is { } progress ? new ProgressCallback(progress) : null,
+        }.OfType<Callback>().ToArray();
     }
 
     /// <summary>The network being trained.</summary>
@@ -50,23 +59,34 @@ public sealed partial class Trainer
     /// <summary>Metrics of every epoch completed so far, including those before a resume.</summary>
     public History History { get; private set; } = new();
 
+    /// <summary>Adam's current learning rate, which schedules change.</summary>
+    internal float LearningRate
+    {
+        get => _adam.LearningRate;
+        set => _adam.LearningRate = value;
+    }
+
     /// <summary>
     /// Trains until <see cref="FitOptions.Epochs"/> epochs are complete (counting those done before a resume) or early
-    /// stopping ends the run. Throws <see cref="OperationCanceledException"/> between batches when cancelled; the model
-    /// then holds the weights of the last completed batch.
+    /// stopping (or any callback) ends the run. Throws <see cref="OperationCanceledException"/> between batches when
+    /// cancelled; the model then holds the weights of the last completed batch.
     /// </summary>
+    /// <exception cref="CallbackException">A callback of <see cref="FitOptions.Callbacks"/> threw.</exception>
     public History Fit(SequenceDataset train, SequenceDataset? validation = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         int steps = train.Validate(Model.Config.VocabularySize, nameof(train));
         validation?.Validate(Model.Config.VocabularySize, nameof(validation));
-        foreach (string? monitor in new[] { Options.EarlyStopping?.Monitor, Options.ReduceLearningRateOnPlateau?.Monitor })
+        var callbacks = _builtInCallbacks.Concat(Options.Callbacks).ToArray();
+        foreach (var callback in callbacks)
         {
-            if (monitor is null) continue;
-            if (monitor is not ("val_loss" or "val_accuracy" or "loss" or "accuracy"))
-                throw new ArgumentException($"Cannot monitor '{monitor}': expected val_loss, val_accuracy, loss or accuracy.");
-            if (monitor.StartsWith("val_", StringComparison.Ordinal) && validation is null)
-                throw new ArgumentException($"Monitoring '{monitor}' needs validation data.", nameof(validation));
+            string? monitor = callback switch
+            {
+                EarlyStoppingCallback es => es.Settings.Monitor,
+                ReduceLearningRateOnPlateauCallback r => r.Settings.Monitor,
+                _ => null,
+            };
+            if (monitor is not null) MonitoredMetric.Check(monitor, validation is not null);
         }
         EnsureSlices(steps);
         _lstm.RefreshTransposes(); // the weights may have changed since the last Fit (resume, restore, user code)
@@ -76,10 +96,15 @@ public sealed partial class Trainer
         var batchSequences = new int[batchSize][];
         var batchLabels = new bool[batchSize];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
+        var context = new CallbackContext(this, n, batches);
+        var hooks = new CallbackRunner(callbacks, _builtInCallbacks.Length, context);
 
+        hooks.OnTrainBegin();
         while (History.Epochs.Count < Options.Epochs && !History.StoppedEarly)
         {
             int epoch = History.Epochs.Count + 1;
+            hooks.OnEpochBegin(epoch);
+            _lstm.RefreshTransposes(); // callbacks may have changed the weights
             for (int i = 0; i < n; i++) order[i] = i;
             if (Options.Shuffle) _random.Shuffle(order);
             var clock = Stopwatch.StartNew();
@@ -99,7 +124,7 @@ public sealed partial class Trainer
                 correct += batchCorrect;
                 seen += rows;
                 double elapsed = clock.Elapsed.TotalSeconds;
-                Options.Progress?.Invoke(new TrainingProgress
+                hooks.OnBatchEnd(new TrainingProgress
                 {
                     Epoch = epoch,
                     Epochs = Options.Epochs,
@@ -121,23 +146,9 @@ public sealed partial class Trainer
             }
             var result = new EpochResult(epoch, lossSum / seen, (double)correct / seen, val?.Loss, val?.Accuracy, trainSeconds, clock.Elapsed.TotalSeconds - trainSeconds, _adam.LearningRate);
             History.Epochs.Add(result);
-            ApplyEarlyStopping(result);
-            ApplyLearningRateSchedule(result);
-            if (Options.CheckpointPath is { } path) SaveCheckpoint(path);
-            Options.Progress?.Invoke(new TrainingProgress
-            {
-                Epoch = epoch,
-                Epochs = Options.Epochs,
-                Batch = batches,
-                Batches = batches,
-                Loss = result.Loss,
-                Accuracy = result.Accuracy,
-                SequencesPerSecond = n / Math.Max(trainSeconds, 1e-9),
-                Elapsed = clock.Elapsed,
-                Remaining = TimeSpan.Zero,
-                EpochResult = result,
-            });
+            hooks.OnEpochEnd(result);
         }
+        hooks.OnTrainEnd();
         return History;
     }
 
@@ -245,52 +256,5 @@ public sealed partial class Trainer
         if (norm <= clip) return;
         float scale = (float)(clip / norm);
         foreach (var t in _gradients.Tensors) TensorPrimitives.Multiply(t, scale, t);
-    }
-
-    private static double Monitored(EpochResult result, string monitor) => monitor switch
-    {
-        "val_loss" => result.ValLoss!.Value,
-        "val_accuracy" => result.ValAccuracy!.Value,
-        "loss" => result.Loss,
-        _ => result.Accuracy,
-    };
-
-    private void ApplyLearningRateSchedule(EpochResult result)
-    {
-        if (Options.ReduceLearningRateOnPlateau is not { } r || History.StoppedEarly) return;
-        double current = Monitored(result, r.Monitor);
-        bool improved = double.IsNaN(_plateauBest) || (r.HigherIsBetter ? current - r.MinDelta > _plateauBest : current + r.MinDelta < _plateauBest);
-        if (improved)
-        {
-            _plateauBest = current;
-            _plateauWait = 0;
-        }
-        else if (++_plateauWait >= r.Patience)
-        {
-            _adam.LearningRate = Math.Max(_adam.LearningRate * r.Factor, r.MinLearningRate);
-            _plateauWait = 0;
-        }
-    }
-
-    private void ApplyEarlyStopping(EpochResult result)
-    {
-        if (Options.EarlyStopping is not { } es) return;
-        double current = Monitored(result, es.Monitor);
-        bool improved = double.IsNaN(_best) || (es.HigherIsBetter ? current - es.MinDelta > _best : current + es.MinDelta < _best);
-        if (improved)
-        {
-            _best = current;
-            _bestEpoch = result.Epoch;
-            _wait = 0;
-            if (es.RestoreBestWeights) (_bestWeights ??= new LstmClassifierParameters(Model.Config)).CopyFrom(Model.Parameters);
-            return;
-        }
-        if (++_wait < es.Patience) return;
-        History.StoppedEarly = true;
-        if (es.RestoreBestWeights && _bestWeights is not null)
-        {
-            Model.Parameters.CopyFrom(_bestWeights);
-            History.RestoredEpoch = _bestEpoch;
-        }
     }
 }

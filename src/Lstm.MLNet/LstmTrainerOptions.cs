@@ -1,3 +1,4 @@
+using Lstm.Training;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
 
@@ -19,31 +20,31 @@ public sealed partial class LstmTrainer
         public string TextColumnName { get; set; } = "Text";
 
         /// <summary>Ids per review after padding or truncation, counting the start id (Keras <c>maxlen</c>; long reviews keep their end). Default 500.</summary>
-        public int MaxLength { get; set; } = 500;
+        public int MaxLength { get; set; } = SeedDefaults.MaxLength;
 
         /// <summary>Vocabulary size: ids are below this, so the <c>NumWords − 4</c> most frequent training words get their own id (Keras <c>num_words</c>); also the embedding's rows. Default 10,000.</summary>
-        public int NumWords { get; set; } = 10_000;
+        public int NumWords { get; set; } = SeedDefaults.NumWords;
 
         /// <summary>Width of each word vector (Keras <c>Embedding</c> <c>output_dim</c>). Default 128.</summary>
-        public int EmbeddingDim { get; set; } = 128;
+        public int EmbeddingDim { get; set; } = SeedDefaults.EmbeddingDim;
 
         /// <summary>LSTM hidden units (Keras <c>LSTM(units)</c>). Default 128.</summary>
-        public int Units { get; set; } = 128;
+        public int Units { get; set; } = SeedDefaults.Units;
 
         /// <summary>Fraction of the LSTM's inputs dropped while training (Keras <c>dropout</c>). Default 0.2.</summary>
-        public float Dropout { get; set; } = 0.2f;
+        public float Dropout { get; set; } = SeedDefaults.Dropout;
 
         /// <summary>Fraction of the LSTM's recurrent state dropped while training (Keras <c>recurrent_dropout</c>). Default 0.2.</summary>
-        public float RecurrentDropout { get; set; } = 0.2f;
+        public float RecurrentDropout { get; set; } = SeedDefaults.RecurrentDropout;
 
         /// <summary>Passes over the training data. Default 10.</summary>
-        public int Epochs { get; set; } = 10;
+        public int Epochs { get; set; } = SeedDefaults.Epochs;
 
         /// <summary>Reviews per gradient step. Default 32.</summary>
-        public int BatchSize { get; set; } = 32;
+        public int BatchSize { get; set; } = SeedDefaults.BatchSize;
 
         /// <summary>Adam's learning rate. Default 0.001.</summary>
-        public float LearningRate { get; set; } = 0.001f;
+        public float LearningRate { get; set; } = SeedDefaults.LearningRate;
 
         /// <summary>
         /// Rows with the same text and label columns, evaluated after every epoch (Keras <c>validation_data</c>:
@@ -64,7 +65,7 @@ public sealed partial class LstmTrainer
         public bool RestoreBestWeights { get; set; } = true;
 
         /// <summary>Seed of the initial weights, shuffling and dropout masks; the same seed and data give the same model. Default 42.</summary>
-        public int Seed { get; set; } = 42;
+        public int Seed { get; set; } = SeedDefaults.Seed;
 
         /// <summary>Threads used by training (results do not depend on it) and by ONNX Runtime when scoring; null for one per core. Default null.</summary>
         public int? NumberOfThreads { get; set; }
@@ -90,7 +91,7 @@ public sealed partial class LstmTrainer
             if (LabelColumnName == TextColumnName)
                 throw new ArgumentException($"The label and text columns are both '{TextColumnName}'.", nameof(LabelColumnName));
             Positive(MaxLength, nameof(MaxLength));
-            if (NumWords < 4) throw new ArgumentOutOfRangeException(nameof(NumWords), NumWords, "NumWords must be at least 4: ids 0-3 are reserved.");
+            if (NumWords < SeedDefaults.MinimumNumWords) throw new ArgumentOutOfRangeException(nameof(NumWords), NumWords, $"NumWords must be at least {SeedDefaults.MinimumNumWords}: ids 0-3 are reserved.");
             Positive(EmbeddingDim, nameof(EmbeddingDim));
             Positive(Units, nameof(Units));
             Rate(Dropout, nameof(Dropout));

@@ -74,6 +74,7 @@ public class OptionParsingTests
     [InlineData("--batch-size", "0", "--batch-size must be at least 1, got 0.")]
     [InlineData("--max-len", "0", "--max-len must be at least 1, got 0.")]
     [InlineData("--units", "-3", "--units must be at least 1, got -3.")]
+    [InlineData("--num-words", "3", "--num-words must be at least 4, got 3.")]
     [InlineData("--validation-split", "1", "--validation-split must be in [0, 1), got 1.")]
     [InlineData("--clip-norm", "0", "--clip-norm must be a positive number, got 0.")]
     [InlineData("--learning-rate", "-1", "--learning-rate must be a positive number, got -1.")]
@@ -117,5 +118,21 @@ public class OptionParsingTests
         Assert.Contains("evaluate", outcome.Output);
         Assert.Contains("predict", outcome.Output);
         Assert.Contains("export", outcome.Output);
+    }
+
+    [Fact]
+    public void TheDefaultsAreTheSeedsDeclaredOnceAndTheCoresLimitsApply()
+    {
+        var command = NewTrainCommand();
+        var settings = command.ReadSettings(command.Command.Parse([]));
+        Assert.Equal(new LstmClassifierConfig(), settings.ModelConfig);
+        var fit = new FitOptions();
+        Assert.Equal((fit.Epochs, fit.BatchSize, fit.LearningRate, fit.Seed),
+            (settings.FitOptions.Epochs, settings.FitOptions.BatchSize, settings.FitOptions.LearningRate, settings.FitOptions.Seed));
+        Assert.Equal(Lstm.Training.SeedDefaults.MaxLength, settings.MaxLen);
+
+        // The smallest vocabulary the core accepts (the 4 reserved ids) is accepted here too.
+        Assert.Equal(4, command.ReadSettings(command.Command.Parse(["--num-words", "4"])).NumWords);
+        new LstmClassifierConfig { VocabularySize = 4 }.Validate();
     }
 }

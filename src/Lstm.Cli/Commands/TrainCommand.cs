@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lstm.Cli.Runs;
+using Lstm.Training;
 
 namespace Lstm.Cli.Commands;
 
@@ -46,7 +47,7 @@ internal sealed class TrainCommand
     {
         Description = "Vocabulary size including the 4 reserved ids (Keras num_words)",
         DefaultValueFactory = _ => Defaults.NumWords,
-    }.AtLeast(5);
+    }.AtLeast(SeedDefaults.MinimumNumWords);
     private readonly Option<int> _embeddingDim = new Option<int>("--embedding-dim")
     {
         Description = "Width of the word embeddings",

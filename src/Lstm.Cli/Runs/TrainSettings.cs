@@ -1,3 +1,4 @@
+using Lstm.Training;
 using Lstm.Training.Data;
 using Lstm.Training.Layers;
 using Lstm.Training.Training;
@@ -35,34 +36,34 @@ internal sealed record TrainSettings
     public bool NoDownload { get; init; }
 
     /// <summary>Keras <c>num_words</c>: ids are below this; also the embedding's input size. Default 10,000.</summary>
-    public int NumWords { get; init; } = 10_000;
+    public int NumWords { get; init; } = SeedDefaults.NumWords;
 
     /// <summary>Keras <c>pad_sequences(maxlen=…)</c>. Default 500.</summary>
-    public int MaxLen { get; init; } = 500;
+    public int MaxLen { get; init; } = SeedDefaults.MaxLength;
 
     /// <summary>Embedding width. Default 128.</summary>
-    public int EmbeddingDim { get; init; } = 128;
+    public int EmbeddingDim { get; init; } = SeedDefaults.EmbeddingDim;
 
     /// <summary>LSTM units. Default 128.</summary>
-    public int Units { get; init; } = 128;
+    public int Units { get; init; } = SeedDefaults.Units;
 
     /// <summary>LSTM input dropout. Default 0.2.</summary>
-    public float Dropout { get; init; } = 0.2f;
+    public float Dropout { get; init; } = SeedDefaults.Dropout;
 
     /// <summary>LSTM recurrent dropout. Default 0.2.</summary>
-    public float RecurrentDropout { get; init; } = 0.2f;
+    public float RecurrentDropout { get; init; } = SeedDefaults.RecurrentDropout;
 
     /// <summary>Epochs. Default 10.</summary>
-    public int Epochs { get; init; } = 10;
+    public int Epochs { get; init; } = SeedDefaults.Epochs;
 
     /// <summary>Batch size. Default 32.</summary>
-    public int BatchSize { get; init; } = 32;
+    public int BatchSize { get; init; } = SeedDefaults.BatchSize;
 
     /// <summary>Adam's learning rate. Default 0.001.</summary>
-    public float LearningRate { get; init; } = 1e-3f;
+    public float LearningRate { get; init; } = SeedDefaults.LearningRate;
 
     /// <summary>Seed of the weights, shuffling, dropout, subsets and split. Default 42.</summary>
-    public ulong Seed { get; init; } = 42;
+    public ulong Seed { get; init; } = SeedDefaults.Seed;
 
     /// <summary>Training threads; null means all cores.</summary>
     public int? Threads { get; init; }

@@ -7,24 +7,24 @@ namespace Lstm.Training.Layers;
 public sealed record LstmClassifierConfig
 {
     /// <summary>Rows of the embedding matrix (Keras <c>input_dim</c>); ids must be below it. Default 10,000.</summary>
-    public int VocabularySize { get; init; } = 10_000;
+    public int VocabularySize { get; init; } = SeedDefaults.NumWords;
 
     /// <summary>Width of each embedding vector (Keras <c>output_dim</c>). Default 128.</summary>
-    public int EmbeddingDim { get; init; } = 128;
+    public int EmbeddingDim { get; init; } = SeedDefaults.EmbeddingDim;
 
     /// <summary>LSTM hidden state size (Keras <c>units</c>). Default 128.</summary>
-    public int Units { get; init; } = 128;
+    public int Units { get; init; } = SeedDefaults.Units;
 
     /// <summary>Fraction of the LSTM's input units dropped while training, one mask per sequence. Default 0.2.</summary>
-    public float Dropout { get; init; } = 0.2f;
+    public float Dropout { get; init; } = SeedDefaults.Dropout;
 
     /// <summary>Fraction of the LSTM's recurrent state units dropped while training, one mask per sequence. Default 0.2.</summary>
-    public float RecurrentDropout { get; init; } = 0.2f;
+    public float RecurrentDropout { get; init; } = SeedDefaults.RecurrentDropout;
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid value.</summary>
     public void Validate()
     {
-        if (VocabularySize < 4) throw new ArgumentOutOfRangeException(nameof(VocabularySize), VocabularySize, "VocabularySize must be at least 4 (ids 0-3 are reserved).");
+        if (VocabularySize < SeedDefaults.MinimumNumWords) throw new ArgumentOutOfRangeException(nameof(VocabularySize), VocabularySize, "VocabularySize must be at least 4 (ids 0-3 are reserved).");
         if (EmbeddingDim < 1) throw new ArgumentOutOfRangeException(nameof(EmbeddingDim), EmbeddingDim, "EmbeddingDim must be positive.");
         if (Units < 1) throw new ArgumentOutOfRangeException(nameof(Units), Units, "Units must be positive.");
         if (Dropout is < 0f or >= 1f || float.IsNaN(Dropout)) throw new ArgumentOutOfRangeException(nameof(Dropout), Dropout, "Dropout must be in [0, 1).");

@@ -6,13 +6,13 @@ namespace Lstm.Training.Training;
 public sealed record FitOptions
 {
     /// <summary>Passes over the training data. Default 10 (the seed's).</summary>
-    public int Epochs { get; init; } = 10;
+    public int Epochs { get; init; } = SeedDefaults.Epochs;
 
     /// <summary>Sequences per gradient step. Default 32.</summary>
-    public int BatchSize { get; init; } = 32;
+    public int BatchSize { get; init; } = SeedDefaults.BatchSize;
 
     /// <summary>Adam's learning rate. Default 0.001.</summary>
-    public float LearningRate { get; init; } = 1e-3f;
+    public float LearningRate { get; init; } = SeedDefaults.LearningRate;
 
     /// <summary>When set, gradients are scaled so that their global L2 norm is at most this (Keras <c>global_clipnorm</c>). Default none.</summary>
     public float? ClipNorm { get; init; }
@@ -21,7 +21,7 @@ public sealed record FitOptions
     public bool Shuffle { get; init; } = true;
 
     /// <summary>Seed of the shuffling and dropout masks; with the same seed a run is reproduced bit for bit. Default 42.</summary>
-    public ulong Seed { get; init; } = 42;
+    public ulong Seed { get; init; } = SeedDefaults.Seed;
 
     /// <summary>Threads used; results do not depend on it. Default: all cores.</summary>
     public int? MaxDegreeOfParallelism { get; init; }

@@ -19,11 +19,14 @@ public class IsaDeterminismTests(ITestOutputHelper output)
         ("scalar", "scalar", new() { ["DOTNET_EnableHWIntrinsic"] = "0" }),
     ];
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("21", "9", "30")]      // widths that leave a tail at every vector size
     [InlineData("128", "128", "80")]   // the seed network's widths
     public void Training_gives_the_same_weights_with_every_instruction_set(string units, string embeddingDim, string maxLen)
     {
+        // The settings name x64 instruction sets; on ARM64 (or x64 without AVX2 and FMA) the runtime ignores them.
+        Skip.IfNot(System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported,
+            "The instruction-set settings compared here need an x64 CPU with AVX2 and FMA.");
         using var temp = new TempFolder();
         string data = TinyReviews.Write(temp.File("reviews.tsv"), count: 80);
         byte[]? reference = null;
@@ -55,10 +58,10 @@ public class IsaDeterminismTests(ITestOutputHelper output)
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start lstm.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"lstm {string.Join(' ', args)} did not finish within 3 minutes.");
+            throw new TimeoutException($"lstm {string.Join(' ', args)} did not finish within 10 minutes.");
         }
         Assert.True(process.ExitCode == 0, $"lstm exited with {process.ExitCode}\n{stdout.Result}\n{stderr.Result}");
         return stdout.Result;

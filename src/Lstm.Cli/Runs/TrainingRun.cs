@@ -103,7 +103,8 @@ internal static class TrainingRun
         // Output folder and trainer.
         string outDirectory = Path.GetFullPath(settings.OutDirectory
             ?? RunDirectory.DefaultPath(source.Kind == DataKind.Imdb ? "imdb" : Path.GetFileNameWithoutExtension(source.Path), started));
-        if (initial is not null && string.Equals(Path.TrimEndingDirectorySeparator(outDirectory), Path.TrimEndingDirectorySeparator(Path.GetFullPath(initial.Folder)), StringComparison.Ordinal))
+        if (initial is not null && string.Equals(Path.TrimEndingDirectorySeparator(outDirectory), Path.TrimEndingDirectorySeparator(Path.GetFullPath(initial.Folder)),
+                OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
             throw new ArgumentException($"--out {outDirectory} is the folder of the model given to --init-from; write the new run to another folder.");
         Directory.CreateDirectory(outDirectory);
         string checkpointPath = Path.Combine(outDirectory, RunDirectory.CheckpointFile);

@@ -6,6 +6,7 @@ public sealed partial class LstmClassifier
 {
     private const int InferenceSliceRows = 64;
     private const int ProjectionTokensPerId = 4;
+    private const long ProjectionMaxBytes = 256L << 20; // 20 MB for the seed model; larger vocabularies multiply instead
 
     /// <summary>
     /// Logits (before the sigmoid) for padded id sequences, with dropout off. All sequences must have the same length
@@ -59,7 +60,10 @@ public sealed partial class LstmClassifier
         }
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
         // Projecting the whole vocabulary costs as much as projecting that many tokens; it pays when there are several times more.
-        InputProjection? projection = shortcuts && tokens >= ProjectionTokensPerId * (long)Config.VocabularySize ? layer.ProjectVocabulary(options) : null;
+        long tableBytes = (long)Config.VocabularySize * 4 * h * sizeof(float);
+        InputProjection? projection = shortcuts && tokens >= ProjectionTokensPerId * (long)Config.VocabularySize && tableBytes <= ProjectionMaxBytes
+            ? layer.ProjectVocabulary(options)
+            : null;
         Parallel.For(0, slices, options,
             () => (Buffers: new LstmLayer.InferenceBuffers(sliceRows, e, h), Rows: new int[sliceRows][], Logits: new float[sliceRows]),
             (slice, _, local) =>

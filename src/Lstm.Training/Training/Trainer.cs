@@ -178,9 +178,11 @@ public sealed partial class Trainer
             loss += _slices[s].LossSum;
             correct += _slices[s].Correct;
         }
-        ReduceGradients(sliceCount, sequences, parallel);
+        // From here the batch is applied whole: a cancellation between Adam's blocks would leave half an update.
+        var uncancellable = new ParallelOptions { MaxDegreeOfParallelism = parallel.MaxDegreeOfParallelism };
+        ReduceGradients(sliceCount, sequences, uncancellable);
         if (Options.ClipNorm is { } clip) ClipByGlobalNorm(clip);
-        _adam.Step(Model.Parameters.Tensors, _gradients.Tensors, parallel);
+        _adam.Step(Model.Parameters.Tensors, _gradients.Tensors, uncancellable);
         _lstm.RefreshTransposes();
         return (loss, correct);
     }

@@ -93,13 +93,13 @@ public class FormatV1Tests
         expected.AssertMatches(Texts, logits, [.. logits.Select(BinaryCrossEntropy.Sigmoid)]);
     }
 
-    // ONNX Runtime is compared within 1e-6, not bit for bit: its MLAS kernels are chosen by CPU (SSE, AVX2, AVX-512, NEON)
+    // ONNX Runtime is compared within 1e-5 (as OnnxRuntimeAgreementTests), not bit for bit: its MLAS kernels are chosen by CPU (SSE, AVX2, AVX-512, NEON)
     // and sum in different orders, so the last bits of its floats can differ from the machine that wrote the fixture.
     private static void AssertOnnxRuntimePredictions(string onnxFile, ExpectedPredictions expected)
     {
         using var session = new OnnxSession(File.ReadAllBytes(onnxFile));
         var result = session.RunText([.. Texts.Select(TextNormalizer.Normalize)]);
-        expected.AssertMatches(Texts, result.Logits, result.Probabilities, probabilityTolerance: 1e-6f);
+        expected.AssertMatches(Texts, result.Logits, result.Probabilities, probabilityTolerance: 1e-5f);
     }
 
     private static string Magic(string path)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Lstm.Cli.Runs;
 using Lstm.Training.Layers;
 using Lstm.Training.Tests.Fixtures;
+using Lstm.Training.Tests.Layers;
 using Lstm.Training.Text;
 
 namespace Lstm.Cli.Tests;
@@ -9,22 +10,6 @@ namespace Lstm.Cli.Tests;
 /// <summary><c>lstm summary</c>: Keras's model.summary() table and the model's settings, for each kind of model the CLI reads.</summary>
 public class SummaryCommandTests
 {
-    /// <summary>The table Keras 2 prints for the seed program's model (models/imdb-lstm), trailing spaces trimmed.</summary>
-    private const string ShippedTable = """
-        Model: "sequential"
-        _________________________________________________________________
-         Layer (type)                Output Shape              Param #
-        =================================================================
-         embedding (Embedding)       (None, 500, 128)          1280000
-         lstm (LSTM)                 (None, 128)               131584
-         dense (Dense)               (None, 1)                 129
-        =================================================================
-        Total params: 1,411,713
-        Trainable params: 1,411,713
-        Non-trainable params: 0
-        _________________________________________________________________
-        """;
-
     private const string ShippedDetails = """
         Vocabulary:  num_words 10000, 9,996 words (ids 4-9999); 0 padding, 1 start, 2 out-of-vocabulary, 3 unused
         Sequences:   maxlen 500, padding pre, truncating pre
@@ -47,7 +32,7 @@ public class SummaryCommandTests
     [Fact]
     public void TheShippedRunFolderPrintsKerasTableThenVocabularyPaddingDropoutNormaliserAndTrainingResult()
     {
-        var expected = Lines(ShippedTable, $"Source:      {Shipped} (run folder)", ShippedDetails,
+        var expected = Lines(KerasSummaries.SeedModel, $"Source:      {Shipped} (run folder)", ShippedDetails,
             "Training:    completed, 6 of 10 epochs, stopped early, weights of epoch 3 - loss: 0.2955 - accuracy: 0.8809 - val_loss: 0.3461 - val_accuracy: 0.8579");
         Assert.Equal(expected, Summary("--model", Shipped).Output.ReplaceLineEndings("\n"));
         // model.lstm given directly reads its run folder.
@@ -58,7 +43,7 @@ public class SummaryCommandTests
     public void TheShippedOnnxModelPrintsTheSameTableWithTheLengthFromItsMetadata()
     {
         string onnx = Path.Combine(Shipped, RunDirectory.OnnxFile);
-        var expected = Lines(ShippedTable, $"Source:      {onnx} (ONNX text model)", ShippedDetails);
+        var expected = Lines(KerasSummaries.SeedModel, $"Source:      {onnx} (ONNX text model)", ShippedDetails);
         Assert.Equal(expected, Summary("--model", onnx).Output.ReplaceLineEndings("\n"));
     }
 

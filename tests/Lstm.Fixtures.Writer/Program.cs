@@ -6,6 +6,7 @@ using Lstm.Cli;
 using Lstm.Cli.Commands;
 using Lstm.Cli.Runs;
 using Lstm.MLNet;
+using Lstm.MLNet.Tests.TestData;
 using Lstm.Training.Data;
 using Lstm.Training.Text;
 using Lstm.Training.Training;
@@ -277,20 +278,4 @@ internal static class FixtureWriter
         }
         stream.WriteByte((byte)'\n');
     }
-}
-
-/// <summary>The ML.NET input row.</summary>
-public sealed class Review
-{
-    public string Text { get; set; } = "";
-
-    public bool Label { get; set; }
-}
-
-/// <summary>The ML.NET output row.</summary>
-public sealed class ReviewPrediction
-{
-    public float Score { get; set; }
-
-    public float Probability { get; set; }
 }

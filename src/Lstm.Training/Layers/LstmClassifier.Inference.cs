@@ -1,3 +1,4 @@
+using Lstm.Training.Text;
 using Lstm.Training.Training;
 
 namespace Lstm.Training.Layers;
@@ -49,21 +50,19 @@ public sealed partial class LstmClassifier
             order[i] = i;
             starts[i] = shortcuts ? LeadingPadding(all[i]) : 0;
         }
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
         PaddingTrajectory? padding = null;
-        long tokens = (long)all.Length * all[0].Length;
+        InputProjection? projection = null;
         if (shortcuts)
         {
             Array.Sort(starts, order);
-            padding = layer.PadTrajectory(PaddingId, starts[^1]);
-            tokens = 0;
+            padding = layer.PadTrajectory(Vocabulary.PaddingId, starts[^1]);
+            long tokens = 0;
             foreach (int start in starts) tokens += all[0].Length - start;
+            // Projecting the whole vocabulary costs as much as projecting that many tokens; it pays when there are several times more.
+            long tableBytes = (long)Config.VocabularySize * 4 * h * sizeof(float);
+            if (tokens >= ProjectionTokensPerId * (long)Config.VocabularySize && tableBytes <= ProjectionMaxBytes) projection = layer.ProjectVocabulary(options);
         }
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
-        // Projecting the whole vocabulary costs as much as projecting that many tokens; it pays when there are several times more.
-        long tableBytes = (long)Config.VocabularySize * 4 * h * sizeof(float);
-        InputProjection? projection = shortcuts && tokens >= ProjectionTokensPerId * (long)Config.VocabularySize && tableBytes <= ProjectionMaxBytes
-            ? layer.ProjectVocabulary(options)
-            : null;
         Parallel.For(0, slices, options,
             () => (Buffers: new LstmLayer.InferenceBuffers(sliceRows, e, h), Rows: new int[sliceRows][], Logits: new float[sliceRows]),
             (slice, _, local) =>
@@ -80,13 +79,10 @@ public sealed partial class LstmClassifier
         return logits;
     }
 
-    /// <summary>The id <c>PadSequences</c> pads with (Keras's 0).</summary>
-    private const int PaddingId = 0;
-
     private static int LeadingPadding(int[] sequence)
     {
         int k = 0;
-        while (k < sequence.Length && sequence[k] == PaddingId) k++;
+        while (k < sequence.Length && sequence[k] == Vocabulary.PaddingId) k++;
         return k;
     }
 

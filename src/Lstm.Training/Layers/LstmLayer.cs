@@ -203,7 +203,7 @@ internal sealed class LstmLayer
     public PaddingTrajectory PadTrajectory(int paddingId, int maxSteps)
     {
         int h = _h, g = _g, e = _e;
-        var trajectory = new PaddingTrajectory(paddingId, maxSteps, h);
+        var trajectory = new PaddingTrajectory(maxSteps, h);
         var projected = new float[g];
         _p.Bias.CopyTo(projected, 0);
         Gemm.Multiply(1, g, e, _p.Embedding.AsSpan(paddingId * e, e), e, 1, _p.Kernel, g, projected, g, accumulate: true);

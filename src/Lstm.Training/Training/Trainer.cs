@@ -180,7 +180,7 @@ public sealed partial class Trainer
         }
         // From here the batch is applied whole: a cancellation between Adam's blocks would leave half an update.
         var uncancellable = new ParallelOptions { MaxDegreeOfParallelism = parallel.MaxDegreeOfParallelism };
-        ReduceGradients(sliceCount, sequences, uncancellable);
+        ReduceGradients(sliceCount, rows, uncancellable);
         if (Options.ClipNorm is { } clip) ClipByGlobalNorm(clip);
         _adam.Step(Model.Parameters.Tensors, _gradients.Tensors, uncancellable);
         _lstm.RefreshTransposes();
@@ -215,7 +215,7 @@ public sealed partial class Trainer
         for (int i = 0; i < mask.Length; i++) mask[i] = _random.NextSingle() >= rate ? keep : 0f;
     }
 
-    private void ReduceGradients(int sliceCount, ReadOnlySpan<int[]> batch, ParallelOptions parallel)
+    private void ReduceGradients(int sliceCount, int rows, ParallelOptions parallel)
     {
         var g = _gradients;
         for (int s = 0; s < sliceCount; s++)
@@ -229,7 +229,7 @@ public sealed partial class Trainer
         }
         // The embedding gradient by column ranges, one per thread: each element still receives its adds in (slice, step,
         // row) order, so the sums do not depend on the thread count.
-        int e = Model.Config.EmbeddingDim, rows = batch.Length;
+        int e = Model.Config.EmbeddingDim;
         int parts = Math.Max(1, Math.Min(e / 16, parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount));
         var sequences = _batchSequences;
         Parallel.For(0, parts, parallel, part =>

@@ -5,22 +5,6 @@ namespace Lstm.Training.Tests.Layers;
 /// <summary><see cref="LstmClassifier.Summary"/>: Keras's model.summary() text, and parameter counts that are the tensors' lengths.</summary>
 public class ModelSummaryTests
 {
-    /// <summary>What Keras 2 prints for the seed program's model with maxlen 500 (trailing spaces trimmed).</summary>
-    private const string SeedModelSummary = """
-        Model: "sequential"
-        _________________________________________________________________
-         Layer (type)                Output Shape              Param #
-        =================================================================
-         embedding (Embedding)       (None, 500, 128)          1280000
-         lstm (LSTM)                 (None, 128)               131584
-         dense (Dense)               (None, 1)                 129
-        =================================================================
-        Total params: 1,411,713
-        Trainable params: 1,411,713
-        Non-trainable params: 0
-        _________________________________________________________________
-        """;
-
     private static string Text(ModelSummary summary) => summary.Format().ReplaceLineEndings("\n");
 
     private static long TensorTotal(LstmClassifier model) => model.Parameters.Tensors.Sum(t => t.LongLength);
@@ -30,7 +14,7 @@ public class ModelSummaryTests
     {
         var model = new LstmClassifier(new LstmClassifierConfig(), seed: 1);
         var summary = model.Summary(500);
-        Assert.Equal(SeedModelSummary.ReplaceLineEndings("\n"), Text(summary));
+        Assert.Equal(KerasSummaries.SeedModel.ReplaceLineEndings("\n"), Text(summary));
         Assert.Equal(summary.Format(), summary.ToString());
         Assert.Equal(1_411_713, TensorTotal(model));
         Assert.Equal(TensorTotal(model), summary.TotalParameters);
@@ -41,7 +25,7 @@ public class ModelSummaryTests
     {
         string? file = Onnx.RepositoryPaths.FindUpwards(Path.Combine("models", "imdb-lstm", "model.lstm"));
         Assert.NotNull(file);
-        Assert.Equal(SeedModelSummary.ReplaceLineEndings("\n"), Text(LstmClassifier.Load(file).Summary(500)));
+        Assert.Equal(KerasSummaries.SeedModel.ReplaceLineEndings("\n"), Text(LstmClassifier.Load(file).Summary(500)));
     }
 
     [Theory]

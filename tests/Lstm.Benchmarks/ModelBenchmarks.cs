@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Lstm.Training;
 using Lstm.Training.Layers;
 using Lstm.Training.Training;
 

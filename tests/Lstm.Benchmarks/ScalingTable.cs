@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lstm.Training;
 using Lstm.Training.Layers;
 using Lstm.Training.Training;
 

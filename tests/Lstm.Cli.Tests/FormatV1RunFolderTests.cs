@@ -2,6 +2,7 @@ using System.Globalization;
 using Lstm.Cli.Commands;
 using Lstm.Cli.Progress;
 using Lstm.Cli.Runs;
+using Lstm.Training.Losses;
 using Lstm.Training.Tests.Fixtures;
 using Lstm.Training.Training;
 

@@ -4,6 +4,7 @@ using Lstm.Cli.Commands;
 using Lstm.Cli.Data;
 using Lstm.Cli.Runs;
 using Lstm.Training.Layers;
+using Lstm.Training.Losses;
 using Lstm.Training.Onnx;
 using Lstm.Training.Text;
 using Lstm.Training.Training;

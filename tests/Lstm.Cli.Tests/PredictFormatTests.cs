@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Lstm.Cli.Commands;
 using Lstm.Cli.Runs;
+using Lstm.Training.Losses;
 using Lstm.Training.Training;
 
 namespace Lstm.Cli.Tests;

@@ -8,6 +8,7 @@ using Lstm.Cli.Runs;
 using Lstm.MLNet;
 using Lstm.MLNet.Tests.TestData;
 using Lstm.Training.Data;
+using Lstm.Training.Losses;
 using Lstm.Training.Text;
 using Lstm.Training.Training;
 using Microsoft.ML;

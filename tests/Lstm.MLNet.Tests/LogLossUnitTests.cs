@@ -1,4 +1,5 @@
 using Lstm.MLNet.Tests.TestData;
+using Lstm.Training.Losses;
 using Lstm.Training.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;

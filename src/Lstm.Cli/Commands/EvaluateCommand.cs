@@ -5,6 +5,7 @@ using Lstm.Cli.Data;
 using Lstm.Cli.Progress;
 using Lstm.Cli.Runs;
 using Lstm.Training.Data;
+using Lstm.Training.Losses;
 using Lstm.Training.Training;
 
 namespace Lstm.Cli.Commands;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Lstm.Cli.Data;
 using Lstm.Cli.Predictions;
 using Lstm.Cli.Runs;
+using Lstm.Training.Losses;
 using Lstm.Training.Training;
 
 namespace Lstm.Cli.Commands;

@@ -1,3 +1,4 @@
+using Lstm.Training;
 using Lstm.Training.Data;
 using Lstm.Training.Training;
 

@@ -1,3 +1,4 @@
+using Lstm.Training;
 using Lstm.Training.Training;
 using ScottPlot;
 
@@ -45,6 +46,6 @@ internal static class HistoryPlotWriter
     private static void WriteFigure(IReadOnlyList<double> train, IReadOnlyList<double> validation, string title, string yLabel, Alignment legend, string path)
     {
         byte[] png = Render(train, validation, title, yLabel, legend);
-        Lstm.Training.Training.AtomicFile.Write(path, stream => stream.Write(png));
+        Lstm.Training.AtomicFile.Write(path, stream => stream.Write(png));
     }
 }

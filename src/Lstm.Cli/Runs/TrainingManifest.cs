@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lstm.Cli.Data;
+using Lstm.Training;
 using Lstm.Training.Data;
 using Lstm.Training.Layers;
 using Lstm.Training.Text;

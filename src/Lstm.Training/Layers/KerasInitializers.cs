@@ -1,4 +1,3 @@
-using Lstm.Training.Training;
 
 namespace Lstm.Training.Layers;
 

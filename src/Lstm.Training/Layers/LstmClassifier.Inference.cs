@@ -1,5 +1,5 @@
+using Lstm.Training.Losses;
 using Lstm.Training.Text;
-using Lstm.Training.Training;
 
 namespace Lstm.Training.Layers;
 

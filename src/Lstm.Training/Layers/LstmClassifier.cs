@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Lstm.Training.Training;
 
 namespace Lstm.Training.Layers;
 

@@ -3,7 +3,6 @@ using Google.Protobuf;
 using Lstm.Training.Layers;
 using Lstm.Training.Onnx.Proto;
 using Lstm.Training.Text;
-using Lstm.Training.Training;
 using DataType = Lstm.Training.Onnx.Proto.TensorProto.Types.DataType;
 
 namespace Lstm.Training.Onnx;

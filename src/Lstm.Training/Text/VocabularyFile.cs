@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Lstm.Training.Training;
 
 namespace Lstm.Training.Text;
 

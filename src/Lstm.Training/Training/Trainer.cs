@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Numerics.Tensors;
 using Lstm.Training.Kernels;
 using Lstm.Training.Layers;
+using Lstm.Training.Losses;
 using Lstm.Training.Training.Callbacks;
 
 namespace Lstm.Training.Training;

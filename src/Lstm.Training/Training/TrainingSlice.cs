@@ -1,4 +1,5 @@
 using Lstm.Training.Layers;
+using Lstm.Training.Losses;
 
 namespace Lstm.Training.Training;
 

@@ -1,3 +1,4 @@
+using Lstm.Training;
 using Lstm.Training.Training;
 
 namespace Lstm.MLNet.Tests.TestData;

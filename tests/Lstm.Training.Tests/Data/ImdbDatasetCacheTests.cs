@@ -123,7 +123,7 @@ public sealed class ImdbDatasetCacheTests : IDisposable
 
     private static byte[] RandomBytes(int count, ulong seed = 1)
     {
-        var random = new Lstm.Training.Training.SeededRandom(seed);
+        var random = new Lstm.Training.SeededRandom(seed);
         var bytes = new byte[count];
         for (int i = 0; i < count; i++) bytes[i] = (byte)random.NextUInt64();
         return bytes;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Lstm.Training.Layers;
+using Lstm.Training.Losses;
 using Lstm.Training.Onnx;
 using Lstm.Training.Tests.Onnx;
 using Lstm.Training.Text;

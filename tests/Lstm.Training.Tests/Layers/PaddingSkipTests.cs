@@ -1,4 +1,5 @@
 using Lstm.Training.Layers;
+using Lstm.Training.Losses;
 using Lstm.Training.Onnx;
 using Lstm.Training.Tests.Onnx;
 using Lstm.Training.Tests.TestData;

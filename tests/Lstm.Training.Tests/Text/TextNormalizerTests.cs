@@ -97,7 +97,7 @@ public class TextNormalizerTests
     {
         // Random strings over a mix of ASCII, punctuation, tags, apostrophes, accents, Hangul and surrogates.
         string[] pieces = ["a", "Z", "0", " ", "'", "’", "<", ">", "/", "<br />", "é", "É", "\u0301", "한", "\uD801\uDC00", "\uD800", "-", "\t", "<i", "x'"];
-        var random = new Lstm.Training.Training.SeededRandom(42);
+        var random = new Lstm.Training.SeededRandom(42);
         for (int n = 0; n < 2000; n++)
         {
             var builder = new StringBuilder();

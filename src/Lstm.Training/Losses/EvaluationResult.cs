@@ -1,4 +1,4 @@
-namespace Lstm.Training.Training;
+namespace Lstm.Training.Losses;
 
 /// <summary>Mean binary cross-entropy and accuracy (threshold 0.5) over a labelled set, as Keras's <c>evaluate</c> reports them.</summary>
 /// <param name="Loss">Mean binary cross-entropy.</param>

@@ -1,4 +1,4 @@
-namespace Lstm.Training.Training;
+namespace Lstm.Training.Losses;
 
 /// <summary>Binary cross-entropy computed from the logit z (numerically stable), as Keras does with from_logits=True.</summary>
 public static class BinaryCrossEntropy

@@ -1,4 +1,4 @@
-namespace Lstm.Training.Training;
+namespace Lstm.Training;
 
 /// <summary>
 /// xoshiro256** seeded through SplitMix64: a small, fast generator whose sequence is fixed by this code, not by

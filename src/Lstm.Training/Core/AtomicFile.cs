@@ -1,4 +1,4 @@
-namespace Lstm.Training.Training;
+namespace Lstm.Training;
 
 /// <summary>Writes files so that readers never see a half-written one: a temp file beside the target, then a move.</summary>
 public static class AtomicFile

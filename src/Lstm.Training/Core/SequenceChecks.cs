@@ -1,4 +1,4 @@
-namespace Lstm.Training.Training;
+namespace Lstm.Training;
 
 /// <summary>Checks padded id sequences before they reach the kernels, so bad input fails with a message, not a crash.</summary>
 internal static class SequenceChecks

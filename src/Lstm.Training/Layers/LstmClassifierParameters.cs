@@ -21,6 +21,23 @@ public sealed class LstmClassifierParameters
         DenseBias = new float[1];
     }
 
+    /// <summary>Wraps tensors laid out as <see cref="TensorNames"/> (not copied); the lengths must match <paramref name="config"/>.</summary>
+    internal LstmClassifierParameters(LstmClassifierConfig config, IReadOnlyList<float[]> tensors)
+    {
+        config.Validate();
+        Config = config;
+        Embedding = tensors[0];
+        Kernel = tensors[1];
+        RecurrentKernel = tensors[2];
+        Bias = tensors[3];
+        DenseKernel = tensors[4];
+        DenseBias = tensors[5];
+        int e = config.EmbeddingDim, h = config.Units;
+        long[] expected = [(long)config.VocabularySize * e, (long)e * 4 * h, (long)h * 4 * h, 4 * h, h, 1];
+        for (int i = 0; i < expected.Length; i++)
+            if (tensors[i].LongLength != expected[i]) throw new ArgumentException($"Tensor '{TensorNames[i]}' has {tensors[i].LongLength} values; {config} needs {expected[i]}.", nameof(tensors));
+    }
+
     /// <summary>The shape these tensors belong to.</summary>
     public LstmClassifierConfig Config { get; }
 

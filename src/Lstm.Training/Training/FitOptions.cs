@@ -29,6 +29,12 @@ public sealed record FitOptions
     /// <summary>Sequences per step of validation and prediction. Default 256.</summary>
     public int ValidationBatchSize { get; init; } = 256;
 
+    /// <summary>
+    /// Keras's <c>class_weight</c>: each class index's loss is multiplied by its weight (classes not listed weigh 1), on
+    /// top of the examples' own weights. For classifiers only. Default none.
+    /// </summary>
+    public IReadOnlyDictionary<int, float>? ClassWeight { get; init; }
+
     /// <summary>Stop when the monitored metric stops improving. Default none.</summary>
     public EarlyStopping? EarlyStopping { get; init; }
 
@@ -59,6 +65,10 @@ public sealed record FitOptions
         if (ClipNorm is { } c && !(c > 0)) throw new ArgumentOutOfRangeException(nameof(ClipNorm), c, "ClipNorm must be positive.");
         if (ValidationBatchSize < 1) throw new ArgumentOutOfRangeException(nameof(ValidationBatchSize), ValidationBatchSize, "ValidationBatchSize must be at least 1.");
         ReduceLearningRateOnPlateau?.Validate();
+        if (ClassWeight is not null)
+            foreach (var (label, weight) in ClassWeight)
+                if (label < 0 || !(weight >= 0) || float.IsInfinity(weight))
+                    throw new ArgumentOutOfRangeException(nameof(ClassWeight), weight, $"ClassWeight[{label}] is {weight}; class indices are 0 or more and weights finite and not negative.");
         ArgumentNullException.ThrowIfNull(Callbacks);
         if (Callbacks.Any(c => c is null)) throw new ArgumentException("Callbacks must not hold null.", nameof(Callbacks));
         if (MaxDegreeOfParallelism is < 1) throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "MaxDegreeOfParallelism must be at least 1.");

@@ -27,19 +27,30 @@ public sealed class History
     /// <summary>Validation accuracy per epoch (NaN where there was no validation).</summary>
     [JsonIgnore] public IReadOnlyList<double> ValAccuracy => Epochs.Select(e => e.ValAccuracy ?? double.NaN).ToList();
 
-    /// <summary>The Keras-shaped dictionary <c>history.history</c>.</summary>
+    /// <summary>Training mean absolute error per epoch (regression; NaN for classifiers).</summary>
+    [JsonIgnore] public IReadOnlyList<double> MeanAbsoluteError => Epochs.Select(e => e.MeanAbsoluteError ?? double.NaN).ToList();
+
+    /// <summary>True when the epochs are a regression network's (they carry <c>mae</c> rather than <c>accuracy</c>).</summary>
+    [JsonIgnore] public bool IsRegression => Epochs.Count > 0 && Epochs[0].MeanAbsoluteError is not null;
+
+    /// <summary>The Keras-shaped dictionary <c>history.history</c>: loss and accuracy, or loss and mae for regression, and their val_ forms.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<double>> ToDictionary()
     {
-        var d = new Dictionary<string, IReadOnlyList<double>> { ["loss"] = Loss, ["accuracy"] = Accuracy };
+        bool regression = IsRegression;
+        var d = new Dictionary<string, IReadOnlyList<double>> { ["loss"] = Loss };
+        if (regression) d["mae"] = MeanAbsoluteError;
+        else d["accuracy"] = Accuracy;
         if (Epochs.Count > 0 && Epochs.All(e => e.ValLoss is not null))
         {
             d["val_loss"] = ValLoss;
-            d["val_accuracy"] = ValAccuracy;
+            if (regression) d["val_mae"] = Epochs.Select(e => e.ValMeanAbsoluteError ?? double.NaN).ToList();
+            else d["val_accuracy"] = ValAccuracy;
         }
         return d;
     }
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    // Regression epochs have no accuracy: it is written as "NaN".
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     /// <summary>JSON with the Keras dictionary under "history" and per-epoch details under "epochs".</summary>
     public string ToJson() => JsonSerializer.Serialize(new HistoryFile(ToDictionary(), Epochs, RestoredEpoch, StoppedEarly), Json);
@@ -50,7 +61,7 @@ public sealed class History
     /// <summary>Reads a file written by <see cref="Save"/>.</summary>
     public static History FromJson(string json)
     {
-        var file = JsonSerializer.Deserialize<HistoryFile>(json) ?? throw new InvalidDataException("Empty history JSON.");
+        var file = JsonSerializer.Deserialize<HistoryFile>(json, Json) ?? throw new InvalidDataException("Empty history JSON.");
         return new History { Epochs = [.. file.Epochs], RestoredEpoch = file.RestoredEpoch, StoppedEarly = file.StoppedEarly };
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Lstm.Training.Layers;
+using Lstm.Training.Models;
 using Lstm.Training.Training.Callbacks;
 
 namespace Lstm.Training.Training;
@@ -11,7 +11,7 @@ public sealed partial class Trainer
     /// <summary>
     /// Writes everything needed to continue this run exactly (weights, Adam moments and step, random state, history,
     /// early-stopping state and best weights, options) to <paramref name="path"/>, atomically.
-    /// Layout: magic "LSTMCKP1", a JSON header (string), the model (<see cref="LstmClassifier.Write"/>), then Adam's
+    /// Layout: magic "LSTMCKP1", a JSON header (string), the model (<see cref="SequenceNetwork.Write"/>), then Adam's
     /// m and v per tensor (length + float32 LE), then the best weights when early stopping keeps them.
     /// </summary>
     public void SaveCheckpoint(string path)
@@ -22,19 +22,20 @@ public sealed partial class Trainer
             Options.Epochs, Options.BatchSize, Options.LearningRate, Options.ClipNorm, Options.Shuffle, Options.Seed,
             Options.ValidationBatchSize, Options.EarlyStopping, History.ToJson(), _random.GetState(), _adam.Iterations,
             NullIfNaN(_earlyStopping?.Best), _earlyStopping?.Wait ?? 0, _earlyStopping?.BestEpoch ?? 0, bestWeights is not null,
-            Options.ReduceLearningRateOnPlateau, _adam.LearningRate, NullIfNaN(_reduceLearningRate?.Best), _reduceLearningRate?.Wait ?? 0);
+            Options.ReduceLearningRateOnPlateau, _adam.LearningRate, NullIfNaN(_reduceLearningRate?.Best), _reduceLearningRate?.Wait ?? 0,
+            Options.ClassWeight?.ToDictionary(p => p.Key, p => p.Value));
         AtomicFile.Write(path, stream =>
         {
             using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             w.Write(CheckpointMagic.ToCharArray());
             w.Write(JsonSerializer.Serialize(header));
-            Model.Write(stream);
+            Network.Write(stream);
             for (int i = 0; i < _adam.M.Length; i++)
             {
                 WriteTensor(w, _adam.M[i]);
                 WriteTensor(w, _adam.V[i]);
             }
-            if (bestWeights is not null) new LstmClassifier(bestWeights).Write(stream);
+            if (bestWeights is not null) new SequenceNetwork(bestWeights).Write(stream);
         });
     }
 
@@ -57,7 +58,7 @@ public sealed partial class Trainer
             if (magic != CheckpointMagic)
                 throw new InvalidDataException($"{path}: not an Lstm.Training checkpoint (expected header '{CheckpointMagic}', found '{magic}').");
             var h = JsonSerializer.Deserialize<CheckpointHeader>(r.ReadString()) ?? throw new InvalidDataException($"{path}: empty checkpoint header.");
-            var model = LstmClassifier.Read(stream, path);
+            var model = SequenceNetwork.Read(stream, path);
             var options = new FitOptions
             {
                 Epochs = epochs ?? h.Epochs,
@@ -73,6 +74,7 @@ public sealed partial class Trainer
                 CheckpointPath = checkpointPath ?? path,
                 MaxDegreeOfParallelism = maxDegreeOfParallelism,
                 Callbacks = callbacks ?? [],
+                ClassWeight = h.ClassWeight,
             };
             var trainer = new Trainer(model, options)
             {
@@ -99,7 +101,7 @@ public sealed partial class Trainer
             }
             if (h.HasBestWeights)
             {
-                var best = LstmClassifier.Read(stream, path).Parameters;
+                var best = SequenceNetwork.Read(stream, path).Parameters;
                 if (trainer._earlyStopping is { } stopping) stopping.BestWeights = best;
             }
             return trainer;
@@ -133,5 +135,6 @@ public sealed partial class Trainer
         int Epochs, int BatchSize, float LearningRate, float? ClipNorm, bool Shuffle, ulong Seed, int ValidationBatchSize,
         EarlyStopping? EarlyStopping, string History, ulong[] RandomState, long AdamIterations, double? Best, int Wait,
         int BestEpoch, bool HasBestWeights, ReduceLearningRateOnPlateau? ReduceLearningRateOnPlateau = null,
-        float? CurrentLearningRate = null, double? PlateauBest = null, int PlateauWait = 0);
+        float? CurrentLearningRate = null, double? PlateauBest = null, int PlateauWait = 0,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Dictionary<int, float>? ClassWeight = null);
 }

@@ -3,21 +3,26 @@ using System.Numerics.Tensors;
 using Lstm.Training.Kernels;
 using Lstm.Training.Layers;
 using Lstm.Training.Losses;
+using Lstm.Training.Models;
 using Lstm.Training.Training.Callbacks;
 
 namespace Lstm.Training.Training;
 
 /// <summary>
-/// Keras's <c>model.fit</c> for an <see cref="LstmClassifier"/>: mini-batch Adam on binary cross-entropy, shuffling
-/// every epoch, variational dropout, validation after each epoch, and Keras-style callbacks (early stopping, learning-rate
-/// schedule, resumable checkpoints, progress and <see cref="FitOptions.Callbacks"/>).
+/// Keras's <c>model.fit</c> for a <see cref="SequenceNetwork"/> (or an <see cref="LstmClassifier"/>): mini-batch Adam on
+/// the head's loss (binary or sparse categorical cross-entropy, or mean squared error) with example and class weights,
+/// shuffling every epoch, variational dropout, validation after each epoch, and Keras-style callbacks (early stopping,
+/// learning-rate schedule, resumable checkpoints, progress and <see cref="FitOptions.Callbacks"/>).
 /// Each batch is cut into fixed slices of 8 sequences that run on all cores; their gradients are summed in a fixed
-/// order once per batch, so a seed reproduces a run bit for bit whatever the thread count.
+/// order once per batch, so a seed reproduces a run bit for bit whatever the thread count. A network of the seed's shape
+/// trained on unweighted binary labels runs on <see cref="LstmClassifier"/>'s own kernels, as it always has.
 /// </summary>
 public sealed partial class Trainer
 {
-    private readonly LstmClassifierParameters _gradients;
-    private readonly LstmLayer _lstm;
+    private readonly float[][] _gradientTensors;
+    private readonly LstmClassifierParameters? _gradients;
+    private readonly LstmLayer? _lstm;
+    private readonly NetworkBatchTrainer _network;
     private readonly Adam _adam;
     private SeededRandom _random;
     private readonly EarlyStoppingCallback? _earlyStopping;
@@ -29,14 +34,25 @@ public sealed partial class Trainer
 
     /// <summary>Prepares to train <paramref name="model"/> in place.</summary>
     public Trainer(LstmClassifier model, FitOptions? options = null)
+        : this(SequenceNetwork.FromClassifier(model ?? throw new ArgumentNullException(nameof(model))), options)
     {
-        ArgumentNullException.ThrowIfNull(model);
+    }
+
+    /// <summary>Prepares to train <paramref name="network"/> in place.</summary>
+    public Trainer(SequenceNetwork network, FitOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
         Options = options ?? new FitOptions();
         Options.Validate();
-        Model = model;
-        _gradients = new LstmClassifierParameters(model.Config);
-        _lstm = new LstmLayer(model.Parameters);
-        _adam = new Adam(model.Parameters.Tensors.Select(t => t.Length).ToArray(), Options.LearningRate);
+        Network = network;
+        _gradientTensors = network.Parameters.Tensors.Select(t => new float[t.Length]).ToArray();
+        if (network.Classifier is { } classifier)
+        {
+            _gradients = new LstmClassifierParameters(classifier.Config, _gradientTensors);
+            _lstm = new LstmLayer(classifier.Parameters);
+        }
+        _network = new NetworkBatchTrainer(network.Parameters, _gradientTensors);
+        _adam = new Adam(network.Parameters.Tensors.Select(t => t.Length).ToArray(), Options.LearningRate);
         _random = new SeededRandom(Options.Seed);
         if (Options.EarlyStopping is { } es) _earlyStopping = new EarlyStoppingCallback(es);
         if (Options.ReduceLearningRateOnPlateau is { } r) _reduceLearningRate = new ReduceLearningRateOnPlateauCallback(r);
@@ -52,7 +68,12 @@ public sealed partial class Trainer
     }
 
     /// <summary>The network being trained.</summary>
-    public LstmClassifier Model { get; }
+    public SequenceNetwork Network { get; }
+
+    /// <summary>The network being trained, when it has the seed's shape (<see cref="NetworkSpec.IsClassifierShape"/>).</summary>
+    /// <exception cref="InvalidOperationException">The network has another shape; use <see cref="Network"/>.</exception>
+    public LstmClassifier Model => Network.Classifier
+        ?? throw new InvalidOperationException($"The network {Network.Spec} is not Embedding -> LSTM -> Dense(1, sigmoid); use Trainer.Network.");
 
     /// <summary>The training settings.</summary>
     public FitOptions Options { get; }
@@ -76,8 +97,12 @@ public sealed partial class Trainer
     public History Fit(SequenceDataset train, SequenceDataset? validation = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
-        int steps = train.Validate(Model.Config.VocabularySize, nameof(train));
-        validation?.Validate(Model.Config.VocabularySize, nameof(validation));
+        var spec = Network.Spec;
+        // The seed's network on unweighted binary labels keeps its own kernels, and so its bits.
+        bool classifierKernels = Network.Classifier is not null && train.HasBinaryLabels && train.Weights is null && Options.ClassWeight is null;
+        int steps = train.Validate(spec, nameof(train));
+        validation?.Validate(spec, nameof(validation));
+        bool classifierValidation = Network.Classifier is not null && validation is { HasBinaryLabels: true, Weights: null };
         var callbacks = _builtInCallbacks.Concat(Options.Callbacks).ToArray();
         foreach (var callback in callbacks)
         {
@@ -87,10 +112,10 @@ public sealed partial class Trainer
                 ReduceLearningRateOnPlateauCallback r => r.Settings.Monitor,
                 _ => null,
             };
-            if (monitor is not null) MonitoredMetric.Check(monitor, validation is not null);
+            if (monitor is not null) MonitoredMetric.Check(monitor, validation is not null, spec.Task);
         }
-        EnsureSlices(steps);
-        _lstm.RefreshTransposes(); // the weights may have changed since the last Fit (resume, restore, user code)
+        if (classifierKernels) EnsureSlices(steps);
+        RefreshWeights(); // the weights may have changed since the last Fit (resume, restore, user code)
 
         int n = train.Count, batchSize = Options.BatchSize, batches = (n + batchSize - 1) / batchSize;
         var order = new int[n];
@@ -105,24 +130,30 @@ public sealed partial class Trainer
         {
             int epoch = History.Epochs.Count + 1;
             hooks.OnEpochBegin(epoch);
-            _lstm.RefreshTransposes(); // callbacks may have changed the weights
+            RefreshWeights(); // callbacks may have changed the weights
             for (int i = 0; i < n; i++) order[i] = i;
             if (Options.Shuffle) _random.Shuffle(order);
             var clock = Stopwatch.StartNew();
-            double lossSum = 0;
-            long correct = 0, seen = 0;
+            double lossSum = 0, metricSum = 0;
+            long seen = 0;
             for (int b = 0; b < batches; b++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 int start = b * batchSize, rows = Math.Min(batchSize, n - start);
-                for (int r = 0; r < rows; r++)
+                double batchLoss, batchMetric;
+                if (classifierKernels)
                 {
-                    batchSequences[r] = train.Sequences[order[start + r]];
-                    batchLabels[r] = train.Labels[order[start + r]];
+                    for (int r = 0; r < rows; r++)
+                    {
+                        batchSequences[r] = train.Sequences[order[start + r]];
+                        batchLabels[r] = train.Labels[order[start + r]];
+                    }
+                    (batchLoss, int batchCorrect) = TrainBatch(batchSequences.AsSpan(0, rows), batchLabels.AsSpan(0, rows), parallel);
+                    batchMetric = batchCorrect;
                 }
-                var (batchLoss, batchCorrect) = TrainBatch(batchSequences.AsSpan(0, rows), batchLabels.AsSpan(0, rows), parallel);
+                else (batchLoss, batchMetric) = TrainNetworkBatch(train, order.AsSpan(start, rows), parallel);
                 lossSum += batchLoss;
-                correct += batchCorrect;
+                metricSum += batchMetric;
                 seen += rows;
                 double elapsed = clock.Elapsed.TotalSeconds;
                 hooks.OnBatchEnd(new TrainingProgress
@@ -132,25 +163,58 @@ public sealed partial class Trainer
                     Batch = b + 1,
                     Batches = batches,
                     Loss = lossSum / seen,
-                    Accuracy = (double)correct / seen,
+                    Accuracy = spec.Task == TaskKind.Regression ? double.NaN : metricSum / seen,
+                    MeanAbsoluteError = spec.Task == TaskKind.Regression ? metricSum / seen : null,
                     SequencesPerSecond = seen / Math.Max(elapsed, 1e-9),
                     Elapsed = clock.Elapsed,
                     Remaining = TimeSpan.FromSeconds(elapsed / seen * (n - seen)),
                 });
             }
             double trainSeconds = clock.Elapsed.TotalSeconds;
-            EvaluationResult? val = null;
+            double? valLoss = null, valAccuracy = null, valMae = null;
             if (validation is not null)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                val = Model.Evaluate(validation.Sequences, validation.Labels, Options.ValidationBatchSize, parallel.MaxDegreeOfParallelism);
+                if (classifierValidation)
+                {
+                    var val = Model.Evaluate(validation.Sequences, validation.Labels, Options.ValidationBatchSize, parallel.MaxDegreeOfParallelism);
+                    (valLoss, valAccuracy) = (val.Loss, val.Accuracy);
+                }
+                else
+                {
+                    var val = Network.Evaluate(validation, Options.ValidationBatchSize, parallel.MaxDegreeOfParallelism);
+                    (valLoss, valAccuracy, valMae) = (val.Loss, val.Accuracy ?? double.NaN, val.MeanAbsoluteError);
+                }
             }
-            var result = new EpochResult(epoch, lossSum / seen, (double)correct / seen, val?.Loss, val?.Accuracy, trainSeconds, clock.Elapsed.TotalSeconds - trainSeconds, _adam.LearningRate);
+            bool regression = spec.Task == TaskKind.Regression;
+            var result = new EpochResult(epoch, lossSum / seen, regression ? double.NaN : metricSum / seen, valLoss, valAccuracy, trainSeconds, clock.Elapsed.TotalSeconds - trainSeconds, _adam.LearningRate)
+            {
+                MeanAbsoluteError = regression ? metricSum / seen : null,
+                ValMeanAbsoluteError = valMae,
+            };
             History.Epochs.Add(result);
             hooks.OnEpochEnd(result);
         }
         hooks.OnTrainEnd();
         return History;
+    }
+
+    private void RefreshWeights()
+    {
+        _lstm?.RefreshTransposes();
+        _network.Refresh();
+    }
+
+    /// <summary>One Adam step of the model family's code on the examples <paramref name="batch"/> of <paramref name="train"/>.</summary>
+    private (double LossSum, double MetricSum) TrainNetworkBatch(SequenceDataset train, ReadOnlySpan<int> batch, ParallelOptions parallel)
+    {
+        var result = _network.Step(train, batch, Options.ClassWeight, _random, parallel);
+        // From here the batch is applied whole: a cancellation between Adam's blocks would leave half an update.
+        var uncancellable = new ParallelOptions { MaxDegreeOfParallelism = parallel.MaxDegreeOfParallelism };
+        if (Options.ClipNorm is { } clip) ClipByGlobalNorm(clip);
+        _adam.Step(Network.Parameters.Tensors, _gradientTensors, uncancellable);
+        RefreshWeights();
+        return result;
     }
 
     /// <summary>One Adam step on one batch: masks, forward and backward on all slices in parallel, reduction, update.</summary>
@@ -183,8 +247,8 @@ public sealed partial class Trainer
         var uncancellable = new ParallelOptions { MaxDegreeOfParallelism = parallel.MaxDegreeOfParallelism };
         ReduceGradients(sliceCount, rows, uncancellable);
         if (Options.ClipNorm is { } clip) ClipByGlobalNorm(clip);
-        _adam.Step(Model.Parameters.Tensors, _gradients.Tensors, uncancellable);
-        _lstm.RefreshTransposes();
+        _adam.Step(Network.Parameters.Tensors, _gradientTensors, uncancellable);
+        RefreshWeights();
         return (loss, correct);
     }
 
@@ -192,7 +256,7 @@ public sealed partial class Trainer
     {
         int needed = (Options.BatchSize + TrainingSlice.Rows - 1) / TrainingSlice.Rows;
         if (_slices.Length == needed && _slices[0].Activations.Steps == steps) return;
-        _lstm.RefreshTransposes();
+        _lstm!.RefreshTransposes();
         _slices = new TrainingSlice[needed];
         for (int i = 0; i < needed; i++) _slices[i] = new TrainingSlice(Model.Parameters, _lstm, steps);
     }
@@ -218,7 +282,7 @@ public sealed partial class Trainer
 
     private void ReduceGradients(int sliceCount, int rows, ParallelOptions parallel)
     {
-        var g = _gradients;
+        var g = _gradients!;
         for (int s = 0; s < sliceCount; s++)
         {
             var sg = _slices[s].Gradients;
@@ -254,10 +318,10 @@ public sealed partial class Trainer
     private void ClipByGlobalNorm(float clip)
     {
         double sum = 0;
-        foreach (var t in _gradients.Tensors) sum += Reductions.SumOfSquares(t);
+        foreach (var t in _gradientTensors) sum += Reductions.SumOfSquares(t);
         double norm = Math.Sqrt(sum);
         if (norm <= clip) return;
         float scale = (float)(clip / norm);
-        foreach (var t in _gradients.Tensors) TensorPrimitives.Multiply(t, scale, t);
+        foreach (var t in _gradientTensors) TensorPrimitives.Multiply(t, scale, t);
     }
 }

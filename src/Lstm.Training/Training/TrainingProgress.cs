@@ -21,6 +21,9 @@ public sealed record TrainingProgress
     /// <summary>Running training accuracy over this epoch.</summary>
     public required double Accuracy { get; init; }
 
+    /// <summary>Mean absolute error over the epoch's batches so far, for regression networks (whose <see cref="Accuracy"/> is NaN); null for classifiers.</summary>
+    public double? MeanAbsoluteError { get; init; }
+
     /// <summary>Training sequences per second over this epoch so far.</summary>
     public required double SequencesPerSecond { get; init; }
 
@@ -43,4 +46,13 @@ public sealed record TrainingProgress
 /// <param name="TrainSeconds">Wall time of the training batches.</param>
 /// <param name="ValidationSeconds">Wall time of the validation pass.</param>
 /// <param name="LearningRate">Adam's learning rate during this epoch.</param>
-public sealed record EpochResult(int Epoch, double Loss, double Accuracy, double? ValLoss, double? ValAccuracy, double TrainSeconds, double ValidationSeconds, double LearningRate = 0);
+public sealed record EpochResult(int Epoch, double Loss, double Accuracy, double? ValLoss, double? ValAccuracy, double TrainSeconds, double ValidationSeconds, double LearningRate = 0)
+{
+    /// <summary>Training mean absolute error (Keras <c>mae</c>) of a regression network; null for classifiers, whose <see cref="Accuracy"/> is set instead (it is NaN for regression).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? MeanAbsoluteError { get; init; }
+
+    /// <summary>Validation mean absolute error (Keras <c>val_mae</c>) of a regression network; null otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? ValMeanAbsoluteError { get; init; }
+}

@@ -18,7 +18,14 @@ public sealed class CallbackContext
     /// The network being trained; its <see cref="LstmClassifier.Parameters"/> are the current weights. Change them only in
     /// <see cref="Callback.OnTrainBegin"/>, <see cref="Callback.OnEpochBegin"/> or <see cref="Callback.OnEpochEnd"/>.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The network is not of the seed's shape; use <see cref="Network"/>.</exception>
     public LstmClassifier Model => Trainer.Model;
+
+    /// <summary>
+    /// The network being trained; its <see cref="Models.SequenceNetwork.Parameters"/> are the current weights. Change them only in
+    /// <see cref="Callback.OnTrainBegin"/>, <see cref="Callback.OnEpochBegin"/> or <see cref="Callback.OnEpochEnd"/>.
+    /// </summary>
+    public Models.SequenceNetwork Network => Trainer.Network;
 
     /// <summary>Metrics of every epoch completed so far, including those before a resume.</summary>
     public History History => Trainer.History;

@@ -1,4 +1,4 @@
-using Lstm.Training.Layers;
+using Lstm.Training.Models;
 
 namespace Lstm.Training.Training.Callbacks;
 
@@ -26,7 +26,7 @@ public sealed class EarlyStoppingCallback : Callback
     internal int BestEpoch { get; set; }
 
     /// <summary>Weights after <see cref="BestEpoch"/> when <see cref="EarlyStopping.RestoreBestWeights"/> is set.</summary>
-    internal LstmClassifierParameters? BestWeights { get; set; }
+    internal NetworkParameters? BestWeights { get; set; }
 
     /// <inheritdoc/>
     public override void OnTrainBegin(CallbackContext context)
@@ -52,14 +52,14 @@ public sealed class EarlyStoppingCallback : Callback
             Best = current;
             BestEpoch = result.Epoch;
             Wait = 0;
-            if (es.RestoreBestWeights) (BestWeights ??= new LstmClassifierParameters(context.Model.Config)).CopyFrom(context.Model.Parameters);
+            if (es.RestoreBestWeights) (BestWeights ??= new NetworkParameters(context.Network.Spec)).CopyFrom(context.Network.Parameters);
             return;
         }
         if (++Wait < es.Patience) return;
         context.StopTraining = true;
         if (es.RestoreBestWeights && BestWeights is not null)
         {
-            context.Model.Parameters.CopyFrom(BestWeights);
+            context.Network.Parameters.CopyFrom(BestWeights);
             context.History.RestoredEpoch = BestEpoch;
         }
     }

@@ -1,0 +1,151 @@
+using System.Globalization;
+using Lstm.Training.Layers;
+
+namespace Lstm.Training.Models;
+
+/// <summary>
+/// A network of the family, as Keras would write it: <c>Embedding(input_dim, output_dim, mask_zero)</c> → one or more
+/// recurrent layers (<see cref="RecurrentLayerSpec"/>, stacked with <c>return_sequences=True</c>) → the last state or a
+/// global pooling over time → <c>Dense</c> with the task's activation. Every default is the seed's
+/// <c>Embedding(10000, 128) → LSTM(128, dropout=0.2, recurrent_dropout=0.2) → Dense(1, sigmoid)</c>.
+/// </summary>
+public sealed record NetworkSpec
+{
+    /// <summary>Largest hidden size a layer may have (larger ones cannot be trained on 24 GB).</summary>
+    public const int MaxUnits = 8192;
+
+    /// <summary>Largest embedding width.</summary>
+    public const int MaxEmbeddingDim = 8192;
+
+    /// <summary>Largest number of outputs (classes or regression targets).</summary>
+    public const int MaxOutputs = 100_000;
+
+    /// <summary>Rows of the embedding matrix (Keras <c>input_dim</c>); ids must be below it. Default 10,000.</summary>
+    public int VocabularySize { get; init; } = SeedDefaults.NumWords;
+
+    /// <summary>Width of each embedding vector (Keras <c>output_dim</c>). Default 128.</summary>
+    public int EmbeddingDim { get; init; } = SeedDefaults.EmbeddingDim;
+
+    /// <summary>
+    /// Keras <c>mask_zero</c>: steps whose id is 0 (padding) neither update any recurrent state nor count in pooling.
+    /// Default false (the seed's network reads its padding).
+    /// </summary>
+    public bool MaskZero { get; init; }
+
+    /// <summary>The recurrent layers, input side first. Default: one seed LSTM.</summary>
+    public IReadOnlyList<RecurrentLayerSpec> Recurrent { get; init; } = [new RecurrentLayerSpec()];
+
+    /// <summary>What the head reads over time. Default <see cref="PoolingKind.Last"/>.</summary>
+    public PoolingKind Pooling { get; init; } = PoolingKind.Last;
+
+    /// <summary>The head's task. Default <see cref="TaskKind.BinaryClassification"/>.</summary>
+    public TaskKind Task { get; init; } = TaskKind.BinaryClassification;
+
+    /// <summary>Units of the Dense head: 1 for binary, the number of classes for multi-class, the number of targets for regression. Default 1.</summary>
+    public int Outputs { get; init; } = 1;
+
+    /// <summary>Names of the classes, one per output, for multi-class models (e.g. "1", "2", … "10"); null otherwise.</summary>
+    public IReadOnlyList<string>? ClassNames { get; init; }
+
+    /// <summary>Width of the pooled features the head reads: the last layer's units × directions.</summary>
+    public int FeatureWidth => Recurrent[^1].OutputWidth;
+
+    /// <summary>The seed's network (every default).</summary>
+    public static NetworkSpec Seed { get; } = new();
+
+    /// <summary>A network of the seed's shape from an <see cref="LstmClassifierConfig"/>.</summary>
+    public static NetworkSpec FromClassifierConfig(LstmClassifierConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return new NetworkSpec
+        {
+            VocabularySize = config.VocabularySize,
+            EmbeddingDim = config.EmbeddingDim,
+            Recurrent = [new RecurrentLayerSpec { Units = config.Units, Dropout = config.Dropout, RecurrentDropout = config.RecurrentDropout }],
+        };
+    }
+
+    /// <summary>
+    /// True when this is Embedding → one forward LSTM → Dense(1, sigmoid) without masking: the shape
+    /// <see cref="LstmClassifier"/> implements with its own kernels (and which trains bit for bit as before).
+    /// </summary>
+    public bool IsClassifierShape =>
+        !MaskZero && Pooling == PoolingKind.Last && Task == TaskKind.BinaryClassification && Outputs == 1
+        && Recurrent.Count == 1 && Recurrent[0] is { Kind: RecurrentKind.Lstm, Bidirectional: false };
+
+    /// <summary>The <see cref="LstmClassifierConfig"/> of a network of <see cref="IsClassifierShape"/>.</summary>
+    /// <exception cref="InvalidOperationException">The network has another shape.</exception>
+    public LstmClassifierConfig ToClassifierConfig()
+    {
+        if (!IsClassifierShape) throw new InvalidOperationException($"{Describe()} is not Embedding -> LSTM -> Dense(1, sigmoid).");
+        var lstm = Recurrent[0];
+        return new LstmClassifierConfig { VocabularySize = VocabularySize, EmbeddingDim = EmbeddingDim, Units = lstm.Units, Dropout = lstm.Dropout, RecurrentDropout = lstm.RecurrentDropout };
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> or <see cref="ArgumentOutOfRangeException"/> naming the first invalid value.</summary>
+    public void Validate()
+    {
+        if (VocabularySize < SeedDefaults.MinimumNumWords) throw new ArgumentOutOfRangeException(nameof(VocabularySize), VocabularySize, $"VocabularySize must be at least {SeedDefaults.MinimumNumWords} (ids 0-3 are reserved).");
+        if (EmbeddingDim is < 1 or > MaxEmbeddingDim) throw new ArgumentOutOfRangeException(nameof(EmbeddingDim), EmbeddingDim, $"EmbeddingDim must be in [1, {MaxEmbeddingDim}].");
+        if ((long)VocabularySize * EmbeddingDim > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(VocabularySize), VocabularySize, $"VocabularySize x EmbeddingDim ({(long)VocabularySize * EmbeddingDim:N0}) is more values than one array holds.");
+        if (Recurrent is null || Recurrent.Count == 0) throw new ArgumentException("A network needs at least one recurrent layer.", nameof(Recurrent));
+        if (Recurrent.Count > 16) throw new ArgumentOutOfRangeException(nameof(Recurrent), Recurrent.Count, "At most 16 recurrent layers can be stacked.");
+        for (int i = 0; i < Recurrent.Count; i++)
+        {
+            if (Recurrent[i] is null) throw new ArgumentException($"Recurrent[{i}] is null.", nameof(Recurrent));
+            Recurrent[i].Validate(i);
+        }
+        if (!Enum.IsDefined(Pooling)) throw new ArgumentOutOfRangeException(nameof(Pooling), Pooling, "Pooling must be Last, Max or Mean.");
+        switch (Task)
+        {
+            case TaskKind.BinaryClassification when Outputs != 1:
+                throw new ArgumentOutOfRangeException(nameof(Outputs), Outputs, "A binary classifier has 1 output.");
+            case TaskKind.MulticlassClassification when Outputs < 2:
+                throw new ArgumentOutOfRangeException(nameof(Outputs), Outputs, "A multi-class classifier needs at least 2 classes.");
+            case TaskKind.Regression when Outputs < 1:
+                throw new ArgumentOutOfRangeException(nameof(Outputs), Outputs, "A regression head needs at least 1 output.");
+            case TaskKind.BinaryClassification or TaskKind.MulticlassClassification or TaskKind.Regression:
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(Task), Task, "Task must be BinaryClassification, MulticlassClassification or Regression.");
+        }
+        if (Outputs > MaxOutputs) throw new ArgumentOutOfRangeException(nameof(Outputs), Outputs, $"Outputs must be at most {MaxOutputs}.");
+        if (ClassNames is not null)
+        {
+            if (Task != TaskKind.MulticlassClassification) throw new ArgumentException("ClassNames are for multi-class models only.", nameof(ClassNames));
+            if (ClassNames.Count != Outputs) throw new ArgumentException($"{ClassNames.Count} class names for {Outputs} outputs.", nameof(ClassNames));
+            if (ClassNames.Any(string.IsNullOrEmpty)) throw new ArgumentException("Class names must not be empty.", nameof(ClassNames));
+            if (ClassNames.Distinct(StringComparer.Ordinal).Count() != ClassNames.Count) throw new ArgumentException("Class names must be distinct.", nameof(ClassNames));
+        }
+    }
+
+    /// <summary>Keras's layers in one line, e.g. <c>Embedding(10000, 128) -> LSTM(128, dropout=0.2, recurrent_dropout=0.2) -> Dense(1, sigmoid)</c>.</summary>
+    public string Describe()
+    {
+        var parts = new List<string> { string.Create(CultureInfo.InvariantCulture, $"Embedding({VocabularySize}, {EmbeddingDim}{(MaskZero ? ", mask_zero=True" : "")})") };
+        for (int i = 0; i < Recurrent.Count; i++)
+            parts.Add(Recurrent[i].Describe(returnSequences: i < Recurrent.Count - 1 || Pooling != PoolingKind.Last));
+        if (Pooling == PoolingKind.Max) parts.Add("GlobalMaxPooling1D()");
+        if (Pooling == PoolingKind.Mean) parts.Add("GlobalAveragePooling1D()");
+        parts.Add(Task switch
+        {
+            TaskKind.BinaryClassification => "Dense(1, sigmoid)",
+            TaskKind.MulticlassClassification => string.Create(CultureInfo.InvariantCulture, $"Dense({Outputs}, softmax)"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"Dense({Outputs})"),
+        });
+        return string.Join(" -> ", parts);
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(NetworkSpec? other) =>
+        other is not null && VocabularySize == other.VocabularySize && EmbeddingDim == other.EmbeddingDim && MaskZero == other.MaskZero
+        && Pooling == other.Pooling && Task == other.Task && Outputs == other.Outputs
+        && Recurrent.SequenceEqual(other.Recurrent)
+        && (ClassNames ?? []).SequenceEqual(other.ClassNames ?? [], StringComparer.Ordinal) && (ClassNames is null) == (other.ClassNames is null);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(VocabularySize, EmbeddingDim, MaskZero, Pooling, Task, Outputs, Recurrent.Count);
+
+    /// <inheritdoc/>
+    public override string ToString() => Describe();
+}

@@ -11,15 +11,15 @@ internal static class HeadLoss
         switch (spec.Task)
         {
             case TaskKind.BinaryClassification:
-            {
-                bool label = target[0] > 0.5f;
-                return (BinaryCrossEntropy.Loss(outputs[0], label), outputs[0] > 0 == label ? 1 : 0);
-            }
+                {
+                    bool label = target[0] > 0.5f;
+                    return (BinaryCrossEntropy.Loss(outputs[0], label), outputs[0] > 0 == label ? 1 : 0);
+                }
             case TaskKind.MulticlassClassification:
-            {
-                int label = (int)target[0];
-                return (SoftmaxCrossEntropy.Loss(outputs, label), SoftmaxCrossEntropy.ArgMax(outputs) == label ? 1 : 0);
-            }
+                {
+                    int label = (int)target[0];
+                    return (SoftmaxCrossEntropy.Loss(outputs, label), SoftmaxCrossEntropy.ArgMax(outputs) == label ? 1 : 0);
+                }
             default:
                 return (MeanSquaredError.Loss(outputs, target), MeanSquaredError.AbsoluteError(outputs, target));
         }

@@ -99,22 +99,22 @@ internal sealed class ReferenceFamilyNetwork
         switch (_spec.Task)
         {
             case TaskKind.BinaryClassification:
-            {
-                double z = outputs[0], y = target[0];
-                return Math.Max(z, 0) - z * y + Math.Log(1 + Math.Exp(-Math.Abs(z)));
-            }
+                {
+                    double z = outputs[0], y = target[0];
+                    return Math.Max(z, 0) - z * y + Math.Log(1 + Math.Exp(-Math.Abs(z)));
+                }
             case TaskKind.MulticlassClassification:
-            {
-                double max = outputs.Max();
-                double log = Math.Log(outputs.Sum(v => Math.Exp(v - max))) + max;
-                return log - outputs[(int)target[0]];
-            }
+                {
+                    double max = outputs.Max();
+                    double log = Math.Log(outputs.Sum(v => Math.Exp(v - max))) + max;
+                    return log - outputs[(int)target[0]];
+                }
             default:
-            {
-                double sum = 0;
-                for (int i = 0; i < outputs.Length; i++) sum += (outputs[i] - target[i]) * (outputs[i] - target[i]);
-                return sum / outputs.Length;
-            }
+                {
+                    double sum = 0;
+                    for (int i = 0; i < outputs.Length; i++) sum += (outputs[i] - target[i]) * (outputs[i] - target[i]);
+                    return sum / outputs.Length;
+                }
         }
     }
 

@@ -1,0 +1,72 @@
+using Lstm.Training.Training;
+
+namespace Lstm.Training.Models;
+
+/// <summary>
+/// The one path from labelled texts to a trained <see cref="TextModel"/>, which the CLI's <c>lstm train</c> and ML.NET's
+/// trainers both take: the vocabulary from the training texts only → encode and pad → the network for the labels' task
+/// (initialised as Keras does from the seed, or from an existing model) → <see cref="Trainer.Fit"/>.
+/// </summary>
+public sealed class TextModelTrainer
+{
+    /// <summary>Trains with <paramref name="options"/> (validated here).</summary>
+    public TextModelTrainer(TextModelOptions? options = null)
+    {
+        Options = options ?? new TextModelOptions();
+        Options.Validate();
+    }
+
+    /// <summary>The settings.</summary>
+    public TextModelOptions Options { get; }
+
+    /// <summary>
+    /// Builds the vocabulary (unless <paramref name="initial"/> brings one), encodes and pads the texts, and describes the network.
+    /// With <paramref name="initial"/>, its vocabulary, padding sides and layers are kept and its weights are copied
+    /// into the new network (Keras's "fine-tune from a saved model"); its task and outputs must match the labels.
+    /// </summary>
+    /// <exception cref="ArgumentException">The data is empty, labels disagree with the task, or <paramref name="initial"/> does not fit.</exception>
+    public TextModelPreparation Prepare(LabelledTexts train, LabelledTexts? validation = null, TextModel? initial = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        if (train.Count == 0) throw new ArgumentException("The training data has no rows.", nameof(train));
+        if (validation is { Count: 0 }) throw new ArgumentException("The validation data has no rows.", nameof(validation));
+        if (validation is not null && validation.Labels.Task != train.Labels.Task)
+            throw new ArgumentException($"The validation labels are {validation.Labels.Task} but the training labels are {train.Labels.Task}.", nameof(validation));
+        var vectorizer = initial is null
+            ? TextVectorizer.Build(train.Texts, Options.NumWords, Options.MaxLength, Options.Padding, Options.Truncating)
+            : initial.Vectorizer with { MaxLength = Options.MaxLength };
+        var spec = initial?.Network.Spec ?? Options.NetworkFor(train.Labels);
+        if (initial is not null && (spec.Task != train.Labels.Task || spec.Outputs != train.Labels.Outputs))
+            throw new ArgumentException($"The model to start from is {spec.Task} with {spec.Outputs} output(s); the labels are {train.Labels.Task} with {train.Labels.Outputs}.", nameof(initial));
+        spec.Validate();
+        var trainSet = train.Labels.ToDataset(vectorizer.Encode(train.Texts, cancellationToken), train.Weights);
+        var validationSet = validation?.Labels.ToDataset(vectorizer.Encode(validation.Texts, cancellationToken), validation.Weights);
+        return new TextModelPreparation(vectorizer, spec, trainSet, validationSet);
+    }
+
+    /// <summary>A new network for <paramref name="prepared"/>: Keras's initialisation from <see cref="FitOptions.Seed"/>, or <paramref name="initial"/>'s weights.</summary>
+    public SequenceNetwork CreateNetwork(TextModelPreparation prepared, TextModel? initial = null)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var network = new SequenceNetwork(prepared.Spec, Options.Fit.Seed);
+        if (initial is not null) network.Parameters.CopyFrom(initial.Network.Parameters);
+        return network;
+    }
+
+    /// <summary><see cref="Prepare"/>, <see cref="CreateNetwork"/>, then <see cref="Trainer.Fit"/>.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public TextModel Fit(LabelledTexts train, LabelledTexts? validation = null, TextModel? initial = null, CancellationToken cancellationToken = default)
+    {
+        var prepared = Prepare(train, validation, initial, cancellationToken);
+        var network = CreateNetwork(prepared, initial);
+        var history = new Trainer(network, Options.Fit).Fit(prepared.Train, prepared.Validation, cancellationToken);
+        return new TextModel(prepared.Vectorizer, network, history);
+    }
+}
+
+/// <summary>What <see cref="TextModelTrainer.Prepare"/> gives: the vectorizer, the network's spec and the encoded data.</summary>
+/// <param name="Vectorizer">Vocabulary and padding.</param>
+/// <param name="Spec">The network to train.</param>
+/// <param name="Train">Encoded training data.</param>
+/// <param name="Validation">Encoded validation data, if any.</param>
+public sealed record TextModelPreparation(TextVectorizer Vectorizer, NetworkSpec Spec, SequenceDataset Train, SequenceDataset? Validation);

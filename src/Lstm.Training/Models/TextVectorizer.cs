@@ -1,0 +1,43 @@
+using Lstm.Training.Text;
+
+namespace Lstm.Training.Models;
+
+/// <summary>
+/// Text → padded ids, as Keras's <c>imdb.load_data</c> and <c>pad_sequences</c> give them: the
+/// <see cref="TextNormalizer"/> (named and versioned in the vocabulary file), word tokens, the <see cref="Vocabulary"/>
+/// (start id 1, out-of-vocabulary id 2, padding id 0), then padding or truncating to <see cref="MaxLength"/> ids at the
+/// given sides. The seed's is <c>pad_sequences(maxlen=500)</c>: both at the front.
+/// </summary>
+/// <param name="Vocabulary">Word ids, built from the training texts.</param>
+/// <param name="MaxLength">Ids per row, counting the start id.</param>
+/// <param name="Padding">Where short rows get their padding ids.</param>
+/// <param name="Truncating">Which end of a long row is cut off.</param>
+public sealed record TextVectorizer(Vocabulary Vocabulary, int MaxLength, PaddingSide Padding = PaddingSide.Pre, PaddingSide Truncating = PaddingSide.Pre)
+{
+    /// <summary>Largest <see cref="MaxLength"/> accepted (a 100k-step row already takes seconds per text).</summary>
+    public const int MaxMaxLength = 100_000;
+
+    /// <summary>The tokenizer: <c>"words"</c> (whitespace-separated words of the normalised text), the only one today.</summary>
+    public string Tokenizer => "words";
+
+    /// <summary>Builds the vocabulary of the <paramref name="numWords"/> − 4 most frequent words of <paramref name="texts"/>.</summary>
+    public static TextVectorizer Build(IEnumerable<string> texts, int numWords, int maxLength, PaddingSide padding = PaddingSide.Pre, PaddingSide truncating = PaddingSide.Pre)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        CheckMaxLength(maxLength);
+        return new TextVectorizer(Vocabulary.BuildFromTexts(texts, numWords), maxLength, padding, truncating);
+    }
+
+    /// <summary>Normalises, encodes and pads <paramref name="texts"/> (in parallel, order kept) into rows of <see cref="MaxLength"/> ids.</summary>
+    public int[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        CheckMaxLength(MaxLength);
+        return Vocabulary.EncodePadded(texts, MaxLength, Padding, Truncating, cancellationToken);
+    }
+
+    internal static void CheckMaxLength(int maxLength)
+    {
+        if (maxLength is < 1 or > MaxMaxLength) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, $"MaxLength must be in [1, {MaxMaxLength}].");
+    }
+}

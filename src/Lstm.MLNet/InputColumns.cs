@@ -18,25 +18,37 @@ internal static class InputColumns
     /// <param name="name">The column's name.</param>
     /// <param name="expected">The only type accepted.</param>
     /// <param name="source">What the schema belongs to when it is not the main input, e.g. "validation set"; null for the input.</param>
-    public static DataViewSchema.Column Require(DataViewSchema schema, string role, string name, DataViewType expected, string? source = null)
+    public static DataViewSchema.Column Require(DataViewSchema schema, string role, string name, DataViewType expected, string? source = null) =>
+        Require(schema, role, name, expected.Equals, $"{expected}", source);
+
+    /// <summary>The column <paramref name="name"/> of <paramref name="schema"/>, whose type <paramref name="accepts"/> must accept.</summary>
+    /// <param name="schema">The input schema.</param>
+    /// <param name="role">What the column is for, used in messages.</param>
+    /// <param name="name">The column's name.</param>
+    /// <param name="accepts">True for the types accepted.</param>
+    /// <param name="expected">Those types in words, e.g. <c>Single or a known-size Vector&lt;Single&gt;</c>.</param>
+    /// <param name="source">What the schema belongs to when it is not the main input; null for the input.</param>
+    public static DataViewSchema.Column Require(DataViewSchema schema, string role, string name, Func<DataViewType, bool> accepts, string expected, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         var column = schema.GetColumnOrNull(name)
             ?? throw Missing(role, name, expected, source, schema.Where(c => !c.IsHidden).Select(c => $"{c.Name} ({c.Type})"));
-        if (!column.Type.Equals(expected)) throw Mismatch(role, name, $"{expected}", $"{column.Type}", source);
+        if (!accepts(column.Type)) throw Mismatch(role, name, expected, $"{column.Type}", source);
         return column;
     }
 
     /// <summary>Checks <paramref name="shape"/> the way <see cref="Require(DataViewSchema, string, string, DataViewType, string?)"/> checks a schema.</summary>
-    public static void Require(SchemaShape shape, string role, string name, DataViewType expected)
+    public static void Require(SchemaShape shape, string role, string name, DataViewType expected) =>
+        Require(shape, role, name, c => c.Kind == SchemaShape.Column.VectorKind.Scalar && !c.IsKey && c.ItemType.Equals(expected), $"{expected}");
+
+    /// <summary>Checks <paramref name="shape"/> for a column <paramref name="name"/> that <paramref name="accepts"/> accepts.</summary>
+    public static void Require(SchemaShape shape, string role, string name, Func<SchemaShape.Column, bool> accepts, string expected)
     {
         ArgumentNullException.ThrowIfNull(shape);
         var found = shape.Where(c => c.Name == name).ToArray();
         if (found.Length == 0)
             throw Missing(role, name, expected, null, shape.Select(c => $"{c.Name} ({Describe(c)})"));
-        var column = found[0];
-        if (column.Kind != SchemaShape.Column.VectorKind.Scalar || column.IsKey || !column.ItemType.Equals(expected))
-            throw Mismatch(role, name, $"{expected}", Describe(column), null);
+        if (!accepts(found[0])) throw Mismatch(role, name, expected, Describe(found[0]), null);
     }
 
     /// <summary>How ML.NET prints a column shape's type: <c>Single</c>, <c>Vector&lt;Single&gt;</c>, <c>Key&lt;UInt32&gt;</c>.</summary>
@@ -46,7 +58,7 @@ internal static class InputColumns
         return column.Kind == SchemaShape.Column.VectorKind.Scalar ? item : $"Vector<{item}>";
     }
 
-    private static ArgumentOutOfRangeException Missing(string role, string name, DataViewType expected, string? source, IEnumerable<string> available)
+    private static ArgumentOutOfRangeException Missing(string role, string name, string expected, string? source, IEnumerable<string> available)
     {
         string columns = string.Join(", ", available);
         return new ArgumentOutOfRangeException(ParameterName,

@@ -3,8 +3,10 @@ using Microsoft.ML;
 namespace Lstm.MLNet;
 
 /// <summary>
-/// Catalog entry points: <c>mlContext.BinaryClassification.Trainers.Lstm(…)</c> trains the model;
-/// <c>mlContext.Transforms.ApplyLstmModel(…)</c> scores with an ONNX model this library exported.
+/// Catalog entry points: <c>mlContext.BinaryClassification.Trainers.Lstm(…)</c>,
+/// <c>mlContext.MulticlassClassification.Trainers.Lstm(…)</c> and <c>mlContext.Regression.Trainers.Lstm(…)</c> train a
+/// model; <c>mlContext.Transforms.ApplyLstmModel(…)</c> scores with an ONNX model this library exported, adding the
+/// columns of the task the file records.
 /// </summary>
 public static class LstmCatalog
 {
@@ -23,11 +25,55 @@ public static class LstmCatalog
     /// <param name="catalog">The binary-classification trainers catalog.</param>
     /// <param name="labelColumnName">The Boolean label column. Default "Label".</param>
     /// <param name="textColumnName">The String text column. Default "Text".</param>
+    /// <param name="exampleWeightColumnName">A Single column of example weights; null for none. Default null.</param>
     public static LstmTrainer Lstm(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog,
-        string labelColumnName = "Label", string textColumnName = "Text") =>
-        catalog.Lstm(new LstmTrainer.Options { LabelColumnName = labelColumnName, TextColumnName = textColumnName });
+        string labelColumnName = "Label", string textColumnName = "Text", string? exampleWeightColumnName = null) =>
+        catalog.Lstm(new LstmTrainer.Options { LabelColumnName = labelColumnName, TextColumnName = textColumnName, ExampleWeightColumnName = exampleWeightColumnName });
 
-    /// <summary>Scores the text column with the ONNX model file <paramref name="modelFile"/>, written by Lstm.MLNet's exporter (text variant).</summary>
+    /// <summary>An <see cref="LstmMulticlassTrainer"/> with all of <paramref name="options"/>' settings.</summary>
+    /// <param name="catalog">The multi-class classification trainers catalog.</param>
+    /// <param name="options">Columns, network shape, training and validation settings; see <see cref="LstmMulticlassTrainer.Options"/> for the defaults.</param>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public static LstmMulticlassTrainer Lstm(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, LstmMulticlassTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return new LstmMulticlassTrainer(options);
+    }
+
+    /// <summary>An <see cref="LstmMulticlassTrainer"/> with the seed program's hyperparameters (see <see cref="LstmMulticlassTrainer.Options"/>).</summary>
+    /// <param name="catalog">The multi-class classification trainers catalog.</param>
+    /// <param name="labelColumnName">The label column, a key type (e.g. from <c>MapValueToKey</c>). Default "Label".</param>
+    /// <param name="textColumnName">The String text column. Default "Text".</param>
+    /// <param name="exampleWeightColumnName">A Single column of example weights; null for none. Default null.</param>
+    public static LstmMulticlassTrainer Lstm(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
+        string labelColumnName = "Label", string textColumnName = "Text", string? exampleWeightColumnName = null) =>
+        catalog.Lstm(new LstmMulticlassTrainer.Options { LabelColumnName = labelColumnName, TextColumnName = textColumnName, ExampleWeightColumnName = exampleWeightColumnName });
+
+    /// <summary>An <see cref="LstmRegressionTrainer"/> with all of <paramref name="options"/>' settings.</summary>
+    /// <param name="catalog">The regression trainers catalog.</param>
+    /// <param name="options">Columns, network shape, training and validation settings; see <see cref="LstmRegressionTrainer.Options"/> for the defaults.</param>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public static LstmRegressionTrainer Lstm(this RegressionCatalog.RegressionTrainers catalog, LstmRegressionTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return new LstmRegressionTrainer(options);
+    }
+
+    /// <summary>An <see cref="LstmRegressionTrainer"/> with the seed program's hyperparameters (see <see cref="LstmRegressionTrainer.Options"/>).</summary>
+    /// <param name="catalog">The regression trainers catalog.</param>
+    /// <param name="labelColumnName">The label column: Single, or a known-size Vector&lt;Single&gt; for several outputs. Default "Label".</param>
+    /// <param name="textColumnName">The String text column. Default "Text".</param>
+    /// <param name="exampleWeightColumnName">A Single column of example weights; null for none. Default null.</param>
+    public static LstmRegressionTrainer Lstm(this RegressionCatalog.RegressionTrainers catalog,
+        string labelColumnName = "Label", string textColumnName = "Text", string? exampleWeightColumnName = null) =>
+        catalog.Lstm(new LstmRegressionTrainer.Options { LabelColumnName = labelColumnName, TextColumnName = textColumnName, ExampleWeightColumnName = exampleWeightColumnName });
+
+    /// <summary>
+    /// Scores the text column with the ONNX model file <paramref name="modelFile"/>, written by Lstm.MLNet's exporter
+    /// (text variant); the file's metadata gives the task and so the columns added (see <see cref="LstmTransformer"/>).
+    /// </summary>
     /// <param name="catalog">The transforms catalog.</param>
     /// <param name="modelFile">Path of the .onnx file; read once, now.</param>
     /// <param name="inputColumnName">The String column holding the text. Default "Text".</param>

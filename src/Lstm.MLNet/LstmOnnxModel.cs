@@ -1,11 +1,13 @@
+using Lstm.Training.Models;
 using Lstm.Training.Onnx;
 using Lstm.Training.Text;
 
 namespace Lstm.MLNet;
 
 /// <summary>
-/// An ONNX model written by Lstm.MLNet's exporter, text variant, checked once: its bytes and the metadata that say
-/// how text becomes ids. Other files are refused with an <see cref="InvalidDataException"/> that says why.
+/// An ONNX model written by Lstm.MLNet's exporter, text variant, checked once: its bytes, the metadata that say how
+/// text becomes ids, and the network's task, outputs and class names, which decide the columns a transformer adds.
+/// Other files are refused with an <see cref="InvalidDataException"/> that says why.
 /// </summary>
 internal sealed class LstmOnnxModel
 {
@@ -15,13 +17,17 @@ internal sealed class LstmOnnxModel
     /// <summary>The graph output holding the logit (float <c>[batch, 1]</c>).</summary>
     public const string LogitOutput = "logit";
 
-    /// <summary>The graph output holding the probability (float <c>[batch, 1]</c>).</summary>
+    /// <summary>The graph output holding the probability (float <c>[batch, 1]</c>; multi-class <c>[batch, classes]</c>).</summary>
     public const string ProbabilityOutput = "probability";
 
-    private LstmOnnxModel(byte[] bytes, OnnxModelMetadata metadata)
+    /// <summary>The graph output of a regression model holding its values (float <c>[batch, outputs]</c>).</summary>
+    public const string ValueOutput = "value";
+
+    private LstmOnnxModel(byte[] bytes, OnnxModelMetadata metadata, NetworkSpec network)
     {
         Bytes = bytes;
         Metadata = metadata;
+        Network = network;
     }
 
     /// <summary>The serialized model; never modified.</summary>
@@ -29,6 +35,19 @@ internal sealed class LstmOnnxModel
 
     /// <summary>What the file records about the network and its preprocessing.</summary>
     public OnnxModelMetadata Metadata { get; }
+
+    /// <summary>The network: layers, task, outputs and class names.</summary>
+    public NetworkSpec Network { get; }
+
+    /// <summary>The network's task.</summary>
+    public TaskKind Task => Network.Task;
+
+    /// <summary>Outputs per row: 1 (binary), the number of classes, or the number of regression values.</summary>
+    public int Outputs => Network.Outputs;
+
+    /// <summary>A multi-class model's class names in output order (the indices "0" … "K−1" when the file names none); null otherwise.</summary>
+    public IReadOnlyList<string>? ClassNames => Task != TaskKind.MulticlassClassification ? null
+        : Network.ClassNames ?? [.. Enumerable.Range(0, Outputs).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>Reads and checks the file at <paramref name="path"/>.</summary>
     public static LstmOnnxModel FromFile(string path)
@@ -56,13 +75,26 @@ internal sealed class LstmOnnxModel
             throw new InvalidDataException($"{source} is the ids variant (input '{metadata.InputName}'); Lstm.MLNet's ML.NET components need the text variant, whose graph maps words to ids. Export it again with OnnxModelVariant.Text.");
         if (metadata.NormalizerName != TextNormalizer.Name || metadata.NormalizerVersion != TextNormalizer.Version)
             throw new InvalidDataException($"{source} expects text normalised by \"{metadata.NormalizerName}\" version {metadata.NormalizerVersion}; this library implements \"{TextNormalizer.Name}\" version {TextNormalizer.Version}.");
+        var network = NetworkOf(metadata);
         Expect(source, "input", metadata.InputName, TextInput);
-        Expect(source, "logit output", metadata.LogitOutputName, LogitOutput);
-        Expect(source, "probability output", metadata.ProbabilityOutputName, ProbabilityOutput);
-        return new LstmOnnxModel(bytes, metadata);
+        if (network.Task == TaskKind.Regression)
+        {
+            Expect(source, "value output", ValueOutputName(metadata), ValueOutput);
+        }
+        else
+        {
+            Expect(source, "logit output", metadata.LogitOutputName, LogitOutput);
+            Expect(source, "probability output", metadata.ProbabilityOutputName, ProbabilityOutput);
+        }
+        return new LstmOnnxModel(bytes, metadata, network);
     }
 
-    private static void Expect(string source, string what, string found, string expected)
+    // Until the exporter writes the whole network (format 2), every file holds the seed's binary shape.
+    private static NetworkSpec NetworkOf(OnnxModelMetadata metadata) => NetworkSpec.FromClassifierConfig(metadata.Config);
+
+    private static string? ValueOutputName(OnnxModelMetadata metadata) => null;
+
+    private static void Expect(string source, string what, string? found, string expected)
     {
         if (found != expected)
             throw new InvalidDataException($"{source} names its {what} '{found}'; Lstm.MLNet's text variant names it '{expected}'.");

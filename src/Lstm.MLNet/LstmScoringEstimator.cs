@@ -1,3 +1,5 @@
+using Lstm.MLNet.Scoring;
+using Lstm.Training.Models;
 using Lstm.Training.Onnx;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -26,6 +28,9 @@ public sealed class LstmScoringEstimator : IEstimator<LstmTransformer>
     /// <summary>What the ONNX model records: network shape, vocabulary size, maximum length, normaliser.</summary>
     public OnnxModelMetadata Metadata => _model.Metadata;
 
+    /// <summary>The model's task, read from the ONNX file's metadata; it decides the columns added.</summary>
+    public TaskKind Task => _model.Task;
+
     /// <summary>A new transformer (with its own ONNX Runtime session; dispose it) for input with the text column.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The text column is missing or not a String column.</exception>
     public LstmTransformer Fit(IDataView input)
@@ -35,11 +40,11 @@ public sealed class LstmScoringEstimator : IEstimator<LstmTransformer>
         return new LstmTransformer(_model, TextColumnName, trainingHistory: null);
     }
 
-    /// <summary>The input columns plus Score, Probability and PredictedLabel.</summary>
+    /// <summary>The input columns plus the columns of the model's task (see <see cref="LstmTransformer"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The text column is missing or not a String column.</exception>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         InputColumns.Require(inputSchema, "text", TextColumnName, TextDataViewType.Instance);
-        return ScoreColumns.AppendTo(inputSchema);
+        return OutputColumns.For(_model).AppendTo(inputSchema);
     }
 }

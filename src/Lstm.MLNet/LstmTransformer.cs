@@ -1,5 +1,6 @@
 using Lstm.MLNet.Saving;
 using Lstm.MLNet.Scoring;
+using Lstm.Training.Models;
 using Lstm.Training.Onnx;
 using Lstm.Training.Training;
 using Microsoft.ML;
@@ -8,19 +9,28 @@ using Microsoft.ML.Data;
 namespace Lstm.MLNet;
 
 /// <summary>
-/// Scores text with an LSTM sentiment model: adds ML.NET's binary-classification columns <c>Score</c> (Single, the
-/// logit), <c>Probability</c> (Single) and <c>PredictedLabel</c> (Boolean, Score &gt; 0) to its input, whose columns
-/// pass through. Made by <see cref="LstmTrainer.Fit"/> or by <see cref="LstmScoringEstimator.Fit"/>
-/// (<c>ApplyLstmModel</c>).
+/// Scores text with a trained text model and adds the columns ML.NET's own trainers of its <see cref="Task"/> add, so
+/// that the catalog's <c>Evaluate</c> works; the input's columns pass through.
+/// <list type="bullet">
+/// <item>Binary classification: <c>Score</c> (Single, the logit), <c>Probability</c> (Single) and <c>PredictedLabel</c>
+/// (Boolean, Score &gt; 0).</item>
+/// <item>Multi-class classification: <c>Score</c> (Vector&lt;Single, K&gt;, the class probabilities) and
+/// <c>PredictedLabel</c> (<c>Key&lt;UInt32, K&gt;</c> whose key values are the <see cref="ClassNames"/>, so that
+/// <c>MapKeyToValue</c> gives the class name).</item>
+/// <item>Regression: <c>Score</c> (Single; Vector&lt;Single, K&gt; for a model of K outputs).</item>
+/// </list>
+/// Made by the trainers' <c>Fit</c> (<see cref="LstmTrainer"/>, <see cref="LstmMulticlassTrainer"/>,
+/// <see cref="LstmRegressionTrainer"/>) or by <see cref="LstmScoringEstimator.Fit"/> (<c>ApplyLstmModel</c>), which reads
+/// the task from the ONNX file.
 /// </summary>
 /// <remarks>
 /// <para>The model runs in ONNX Runtime: <see cref="Transform"/> scores <see cref="BatchSize"/> rows per run;
 /// <c>PredictionEngine</c> scores one row at a time. Text is normalised with the trainer's own normaliser.</para>
 /// <para><c>MLContext.Model.Save</c> stores the model as a chain of ML.NET's built-in transformers (CopyColumns,
-/// CustomMapping, ApplyOnnxModel with the ONNX bytes inside the zip, CustomMapping, DropColumns), because ML.NET 5.0.1
+/// CustomMapping, ApplyOnnxModel with the ONNX bytes inside the zip, then the task's steps, DropColumns), because ML.NET 5.0.1
 /// lets no third-party transformer write its own state. <c>MLContext.Model.Load</c> returns that chain, not this type;
 /// it gives the same columns and predictions (scoring one row per ONNX Runtime run). The loading application must
-/// ship Lstm.MLNet.dll, which holds the two CustomMapping steps.</para>
+/// ship Lstm.MLNet.dll, which holds the CustomMapping steps.</para>
 /// <para>Dispose the transformer to release its ONNX Runtime session.</para>
 /// </remarks>
 public sealed class LstmTransformer : ITransformer, IDisposable
@@ -29,6 +39,7 @@ public sealed class LstmTransformer : ITransformer, IDisposable
     public const int BatchSize = 32;
 
     private readonly LstmOnnxModel _model;
+    private readonly OutputColumns _columns;
     private readonly OnnxTextScorer _scorer;
     private bool _disposed;
 
@@ -37,7 +48,8 @@ public sealed class LstmTransformer : ITransformer, IDisposable
         _model = model;
         TextColumnName = textColumnName;
         TrainingHistory = trainingHistory;
-        _scorer = new OnnxTextScorer(model, scoringThreads);
+        _columns = OutputColumns.For(model);
+        _scorer = new OnnxTextScorer(model, _columns, scoringThreads);
     }
 
     /// <summary>The input column holding the text (String).</summary>
@@ -46,7 +58,13 @@ public sealed class LstmTransformer : ITransformer, IDisposable
     /// <summary>What the ONNX model records: network shape, vocabulary size, maximum length, normaliser.</summary>
     public OnnxModelMetadata Metadata => _model.Metadata;
 
-    /// <summary>Per-epoch loss and accuracy when the trainer made this transformer; null when it was read from a file.</summary>
+    /// <summary>The model's task, which decides the columns added.</summary>
+    public TaskKind Task => _model.Task;
+
+    /// <summary>A multi-class model's class names, in the order of <c>Score</c>'s slots and of <c>PredictedLabel</c>'s keys; null for other tasks.</summary>
+    public IReadOnlyList<string>? ClassNames => _model.ClassNames;
+
+    /// <summary>Per-epoch loss and accuracy (or mae) when a trainer made this transformer; null when it was read from a file.</summary>
     public History? TrainingHistory { get; }
 
     /// <summary>True: the transformer maps each row on its own, so it works in a <c>PredictionEngine</c>.</summary>
@@ -69,15 +87,15 @@ public sealed class LstmTransformer : ITransformer, IDisposable
         File.WriteAllBytes(path, _model.Bytes);
     }
 
-    /// <summary>The input schema followed by Score, Probability and PredictedLabel.</summary>
+    /// <summary>The input schema followed by the task's columns (see the class summary).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The text column is missing or not a String column.</exception>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
     {
         RequireText(inputSchema);
-        return ScoreColumns.AppendTo(inputSchema);
+        return _columns.AppendTo(inputSchema);
     }
 
-    /// <summary>A lazy view of <paramref name="input"/> with the three score columns; rows are scored a batch at a time as a cursor reads them.</summary>
+    /// <summary>A lazy view of <paramref name="input"/> with the task's columns; rows are scored a batch at a time as a cursor reads them.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The text column is missing or not a String column.</exception>
     public IDataView Transform(IDataView input)
     {

@@ -1,3 +1,5 @@
+using Lstm.MLNet.Scoring;
+using Lstm.Training.Models;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -6,12 +8,17 @@ namespace Lstm.MLNet.Saving;
 /// <summary>
 /// The form in which an <see cref="LstmTransformer"/> is saved: ML.NET 5.0.1 lets no third-party transformer write its
 /// own state into a model zip, so the transformer saves this chain of ML.NET's built-in transformers instead, which
-/// holds everything per model (the ONNX bytes) and <c>MLContext.Model.Load</c> can read back without Lstm.MLNet types:
+/// holds everything per model (the ONNX bytes, the class names) and <c>MLContext.Model.Load</c> can read back without
+/// Lstm.MLNet types:
 /// <list type="number">
 /// <item>CopyColumns: the text column to <see cref="TextNormalizationMapping.RawTextColumn"/>;</item>
 /// <item>CustomMapping <see cref="TextNormalizationMapping"/>: that copy, normalised, to <c>text</c>;</item>
-/// <item>ApplyOnnxModel from the model's bytes (stored inside the zip): <c>text</c> to <c>logit</c>, <c>probability</c>;</item>
-/// <item>CustomMapping <see cref="ScoreMapping"/>: those to Score, Probability, PredictedLabel;</item>
+/// <item>ApplyOnnxModel from the model's bytes (stored inside the zip): <c>text</c> to the task's outputs;</item>
+/// <item>the task's steps:
+///   binary, CustomMapping <see cref="ScoreMapping"/>: <c>logit</c>, <c>probability</c> to Score, Probability, PredictedLabel;
+///   multi-class, CopyColumns <c>probability</c> to Score, CustomMapping <see cref="ClassIndexMapping"/> to the class
+///   index, MapValue from index to class name, MapValueToKey (key data: the class names in order) to PredictedLabel;
+///   regression, CustomMapping <see cref="RegressionScoreMapping"/> (one output) or CopyColumns (K outputs): <c>value</c> to Score;</item>
 /// <item>DropColumns: the intermediate columns (when the text column itself is named <c>text</c>, it is copied back).</item>
 /// </list>
 /// The ONNX step is built from a temporary file that <see cref="Save"/> deletes: ML.NET 5.0.1's
@@ -19,7 +26,7 @@ namespace Lstm.MLNet.Saving;
 /// </summary>
 internal static class BuiltInScoringChain
 {
-    private static readonly string[] OnnxOutputs = [LstmOnnxModel.LogitOutput, LstmOnnxModel.ProbabilityOutput];
+    private const string ClassNameColumn = "Lstm.MLNet.ClassName";
 
     /// <summary>Saves the chain for <paramref name="model"/> reading <paramref name="textColumnName"/> into <paramref name="ctx"/>, leaving no file behind.</summary>
     public static void Save(LstmOnnxModel model, string textColumnName, ModelSaveContext ctx)
@@ -29,7 +36,7 @@ internal static class BuiltInScoringChain
         try
         {
             File.WriteAllBytes(modelFile, model.Bytes);
-            chain = Build(modelFile, textColumnName);
+            chain = Build(model, modelFile, textColumnName);
             chain.Save(ctx);
         }
         finally
@@ -39,22 +46,51 @@ internal static class BuiltInScoringChain
         }
     }
 
-    private static ITransformer Build(string modelFile, string textColumnName)
+    private static ITransformer Build(LstmOnnxModel model, string modelFile, string textColumnName)
     {
         var ml = new MLContext();
         const string raw = TextNormalizationMapping.RawTextColumn;
-        bool textIsGraphInput = textColumnName == LstmOnnxModel.TextInput;
-        var chain = ml.Transforms.CopyColumns(outputColumnName: raw, inputColumnName: textColumnName)
-            .Append(ml.Transforms.CustomMapping<TextNormalizationMapping.RawText, TextNormalizationMapping.NormalizedText>(
+        var onnxOutputs = OutputColumns.For(model).OnnxOutputs.ToArray();
+        // One flat chain (Append on an IEstimator would nest the chain built so far as a single step).
+        var chain = new EstimatorChain<ITransformer>()
+            .Append<ITransformer>(ml.Transforms.CopyColumns(outputColumnName: raw, inputColumnName: textColumnName))
+            .Append<ITransformer>(ml.Transforms.CustomMapping<TextNormalizationMapping.RawText, TextNormalizationMapping.NormalizedText>(
                 TextNormalizationMapping.Map, TextNormalizationMapping.ContractName))
-            .Append(ml.Transforms.ApplyOnnxModel(outputColumnNames: OnnxOutputs, inputColumnNames: [LstmOnnxModel.TextInput], modelFile: modelFile))
-            .Append(ml.Transforms.CustomMapping<ScoreMapping.OnnxOutputs, ScoreMapping.BinaryScores>(ScoreMapping.Map, ScoreMapping.ContractName));
-        IEstimator<ITransformer> estimator = textIsGraphInput
-            ? chain.Append(ml.Transforms.DropColumns(LstmOnnxModel.TextInput, LstmOnnxModel.LogitOutput, LstmOnnxModel.ProbabilityOutput))
-                .Append(ml.Transforms.CopyColumns(outputColumnName: textColumnName, inputColumnName: raw))
-                .Append(ml.Transforms.DropColumns(raw))
-            : chain.Append(ml.Transforms.DropColumns(raw, LstmOnnxModel.TextInput, LstmOnnxModel.LogitOutput, LstmOnnxModel.ProbabilityOutput));
-        return estimator.Fit(EmptyInput(ml, textColumnName));
+            .Append<ITransformer>(ml.Transforms.ApplyOnnxModel(outputColumnNames: onnxOutputs, inputColumnNames: [LstmOnnxModel.TextInput], modelFile: modelFile));
+        chain = AppendTaskSteps(ml, chain, model, out var intermediates);
+        string[] dropped = [LstmOnnxModel.TextInput, .. onnxOutputs, .. intermediates];
+        chain = textColumnName == LstmOnnxModel.TextInput
+            ? chain.Append<ITransformer>(ml.Transforms.DropColumns(dropped))
+                .Append<ITransformer>(ml.Transforms.CopyColumns(outputColumnName: textColumnName, inputColumnName: raw))
+                .Append<ITransformer>(ml.Transforms.DropColumns(raw))
+            : chain.Append<ITransformer>(ml.Transforms.DropColumns([raw, .. dropped]));
+        return chain.Fit(EmptyInput(ml, textColumnName));
+    }
+
+    /// <summary>Appends the steps from the graph's outputs to the task's columns; <paramref name="intermediates"/> are the extra columns they leave to drop.</summary>
+    private static EstimatorChain<ITransformer> AppendTaskSteps(MLContext ml, EstimatorChain<ITransformer> chain, LstmOnnxModel model, out string[] intermediates)
+    {
+        intermediates = [];
+        switch (model.Task)
+        {
+            case TaskKind.MulticlassClassification:
+                var names = model.ClassNames!;
+                var indexToName = names.Select((name, index) => new KeyValuePair<uint, string>((uint)index, name));
+                var keyData = ml.Data.LoadFromEnumerable(names.Select(name => new ClassNameRow { Name = name }));
+                intermediates = [ClassIndexMapping.IndexColumn, ClassNameColumn];
+                return chain
+                    .Append<ITransformer>(ml.Transforms.CopyColumns(outputColumnName: OutputColumns.Score, inputColumnName: LstmOnnxModel.ProbabilityOutput))
+                    .Append<ITransformer>(ml.Transforms.CustomMapping<ClassIndexMapping.ClassProbabilities, ClassIndexMapping.ClassIndex>(ClassIndexMapping.Map, ClassIndexMapping.ContractName))
+                    .Append<ITransformer>(ml.Transforms.Conversion.MapValue(ClassNameColumn, indexToName, ClassIndexMapping.IndexColumn))
+                    .Append<ITransformer>(ml.Transforms.Conversion.MapValueToKey(OutputColumns.PredictedLabel, ClassNameColumn, keyData: keyData));
+            case TaskKind.Regression when model.Outputs == 1:
+                return chain.Append<ITransformer>(ml.Transforms.CustomMapping<RegressionScoreMapping.OnnxValue, RegressionScoreMapping.RegressionScore>(
+                    RegressionScoreMapping.Map, RegressionScoreMapping.ContractName));
+            case TaskKind.Regression:
+                return chain.Append<ITransformer>(ml.Transforms.CopyColumns(outputColumnName: OutputColumns.Score, inputColumnName: LstmOnnxModel.ValueOutput));
+            default:
+                return chain.Append<ITransformer>(ml.Transforms.CustomMapping<ScoreMapping.OnnxOutputs, ScoreMapping.BinaryScores>(ScoreMapping.Map, ScoreMapping.ContractName));
+        }
     }
 
     private static IDataView EmptyInput(MLContext ml, string textColumnName)
@@ -67,5 +103,10 @@ internal static class BuiltInScoringChain
     private sealed class TextRow
     {
         public string Text { get; set; } = string.Empty;
+    }
+
+    private sealed class ClassNameRow
+    {
+        public string Name { get; set; } = string.Empty;
     }
 }

@@ -1,11 +1,12 @@
 using System.ComponentModel;
+using Lstm.MLNet.Scoring;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 
 namespace Lstm.MLNet.Saving;
 
 /// <summary>
-/// The stateless last step of a saved Lstm.MLNet model: turns the ONNX graph's outputs <c>logit</c> and
+/// The stateless last step of a saved binary classifier: turns the ONNX graph's outputs <c>logit</c> and
 /// <c>probability</c>, which <c>ApplyOnnxModel</c> delivers as <c>Vector&lt;Single, 1&gt;</c>, into ML.NET's scalar
 /// binary-classification columns Score, Probability and PredictedLabel (Score &gt; 0).
 /// </summary>
@@ -23,7 +24,7 @@ public sealed class ScoreMapping : CustomMappingFactory<ScoreMapping.OnnxOutputs
         ArgumentNullException.ThrowIfNull(output);
         output.Score = input.Logit[0];
         output.Probability = input.Probability[0];
-        output.PredictedLabel = ScoreColumns.PredictLabel(output.Score);
+        output.PredictedLabel = BinaryOutputColumns.PredictLabel(output.Score);
     }
 
     /// <inheritdoc />

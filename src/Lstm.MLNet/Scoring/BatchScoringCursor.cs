@@ -6,7 +6,7 @@ namespace Lstm.MLNet.Scoring;
 /// <summary>
 /// A cursor that scores its rows a batch at a time. A second cursor over the input, holding only the text column,
 /// reads up to one batch ahead; its texts are normalised and scored with one ONNX Runtime run, and the results are
-/// served while the main input cursor, which carries the pass-through columns, walks over the same rows.
+/// served (through the task's <see cref="OutputColumns"/>) while the main input cursor, which carries the pass-through columns, walks over the same rows.
 /// </summary>
 internal sealed class BatchScoringCursor : DataViewRowCursor
 {
@@ -17,8 +17,7 @@ internal sealed class BatchScoringCursor : DataViewRowCursor
     private readonly bool[] _active;
     private readonly int _inputColumns;
     private readonly NormalizedTextBatch _batch;
-    private readonly float[] _logits;
-    private readonly float[] _probabilities;
+    private readonly float[][] _outputs;
     private ReadOnlyMemory<char> _text;
     private long _position = -1;
     private long _batchStart;
@@ -37,8 +36,7 @@ internal sealed class BatchScoringCursor : DataViewRowCursor
             _getText = _texts.GetGetter<ReadOnlyMemory<char>>(textColumn);
         }
         _batch = new NormalizedTextBatch(batchSize);
-        _logits = new float[batchSize];
-        _probabilities = new float[batchSize];
+        _outputs = scorer.CreateOutputs(batchSize);
     }
 
     public override DataViewSchema Schema { get; }
@@ -63,14 +61,7 @@ internal sealed class BatchScoringCursor : DataViewRowCursor
     {
         if (!_active[column.Index]) throw new InvalidOperationException($"Column '{column.Name}' was not requested when the cursor was opened.");
         if (column.Index < _inputColumns) return _input.GetGetter<TValue>(_input.Schema[column.Index]);
-        Delegate getter = column.Name switch
-        {
-            ScoreColumns.Score => (ValueGetter<float>)((ref float value) => value = _logits[Offset()]),
-            ScoreColumns.Probability => (ValueGetter<float>)((ref float value) => value = _probabilities[Offset()]),
-            _ => (ValueGetter<bool>)((ref bool value) => value = ScoreColumns.PredictLabel(_logits[Offset()])),
-        };
-        return getter as ValueGetter<TValue>
-            ?? throw new InvalidOperationException($"Column '{column.Name}' has type {column.Type}; it cannot be read as {typeof(TValue).Name}.");
+        return _scorer.Columns.MakeGetter<TValue>(column, _outputs, Offset);
     }
 
     protected override void Dispose(bool disposing)
@@ -99,7 +90,7 @@ internal sealed class BatchScoringCursor : DataViewRowCursor
         }
         if (_batch.Count == 0)
             throw new InvalidOperationException($"The input gave a second cursor fewer rows than the first ({_position}): scoring needs an input that yields the same rows to every cursor.");
-        _scorer.Score(_batch, _logits, _probabilities);
+        _scorer.Score(_batch, _outputs);
         _batchStart = _position;
         _batchCount = _batch.Count;
     }

@@ -4,24 +4,30 @@ namespace Lstm.MLNet.Scoring;
 
 /// <summary>
 /// One ONNX Runtime session over an <see cref="LstmOnnxModel"/>: scores a whole <see cref="NormalizedTextBatch"/>
-/// with one <c>Run</c>. <c>Run</c> is thread-safe, so one scorer serves every cursor and prediction engine of a
+/// with one <c>Run</c>, fetching the graph outputs its task's <see cref="OutputColumns"/> read. <c>Run</c> is thread-safe, so one scorer serves every cursor and prediction engine of a
 /// transformer. Scoring after <see cref="Dispose"/> throws <see cref="ObjectDisposedException"/>, and Dispose waits for
 /// running scores to finish: ONNX Runtime itself crashes the process when a disposed session is run.
 /// </summary>
 internal sealed class OnnxTextScorer : IDisposable
 {
     private static readonly string[] InputNames = [LstmOnnxModel.TextInput];
-    private static readonly string[] OutputNames = [LstmOnnxModel.LogitOutput, LstmOnnxModel.ProbabilityOutput];
+    private readonly string[] _outputNames;
+    private readonly int _width;
     private readonly InferenceSession _session;
     private readonly ReaderWriterLockSlim _lifetime = new(LockRecursionPolicy.NoRecursion);
     private bool _disposed;
 
     /// <summary>Opens a session on <paramref name="model"/> from memory (no temporary file).</summary>
     /// <param name="model">The checked model.</param>
+    /// <param name="columns">The columns scored: which outputs are fetched, and their width.</param>
     /// <param name="intraOpThreads">ONNX Runtime's intra-op threads; null for one per core.</param>
-    public OnnxTextScorer(LstmOnnxModel model, int? intraOpThreads = null)
+    public OnnxTextScorer(LstmOnnxModel model, OutputColumns columns, int? intraOpThreads = null)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(columns);
+        Columns = columns;
+        _outputNames = [.. columns.OnnxOutputs];
+        _width = columns.Width;
         using var options = new SessionOptions
         {
             IntraOpNumThreads = intraOpThreads ?? Environment.ProcessorCount,
@@ -32,10 +38,17 @@ internal sealed class OnnxTextScorer : IDisposable
         _session = new InferenceSession(model.Bytes, options);
     }
 
-    /// <summary>Writes each text's logit and probability; both spans hold at least <c>batch.Count</c> values.</summary>
-    public void Score(NormalizedTextBatch batch, Span<float> logits, Span<float> probabilities)
+    /// <summary>The columns this scorer's outputs feed.</summary>
+    public OutputColumns Columns { get; }
+
+    /// <summary>Buffers for the outputs of <paramref name="rows"/> texts, as <see cref="Score"/> fills them.</summary>
+    public float[][] CreateOutputs(int rows) => [.. _outputNames.Select(_ => new float[rows * _width])];
+
+    /// <summary>Writes each text's outputs: <paramref name="outputs"/> holds one array per fetched output, each of at least <c>batch.Count</c> × width values.</summary>
+    public void Score(NormalizedTextBatch batch, float[][] outputs)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(outputs);
         int count = batch.Count;
         if (count == 0) return;
         _lifetime.EnterReadLock();
@@ -46,9 +59,9 @@ internal sealed class OnnxTextScorer : IDisposable
             using var input = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, [count, 1]);
             for (int i = 0; i < count; i++) input.StringTensorSetElementAt(batch[i], i);
             using var runOptions = new RunOptions();
-            using var outputs = _session.Run(runOptions, InputNames, [input], OutputNames);
-            outputs[0].GetTensorDataAsSpan<float>()[..count].CopyTo(logits);
-            outputs[1].GetTensorDataAsSpan<float>()[..count].CopyTo(probabilities);
+            using var results = _session.Run(runOptions, InputNames, [input], _outputNames);
+            for (int i = 0; i < _outputNames.Length; i++)
+                results[i].GetTensorDataAsSpan<float>()[..(count * _width)].CopyTo(outputs[i]);
         }
         finally
         {

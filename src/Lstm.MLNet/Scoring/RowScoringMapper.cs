@@ -15,7 +15,7 @@ internal sealed class RowScoringMapper : IRowToRowMapper
     public RowScoringMapper(DataViewSchema inputSchema, DataViewSchema.Column textColumn, OnnxTextScorer scorer)
     {
         InputSchema = inputSchema;
-        OutputSchema = ScoreColumns.AppendTo(inputSchema);
+        OutputSchema = scorer.Columns.AppendTo(inputSchema);
         _textColumn = textColumn;
         _scorer = scorer;
     }
@@ -49,8 +49,7 @@ internal sealed class RowScoringMapper : IRowToRowMapper
         private readonly bool[] _active;
         private readonly ValueGetter<ReadOnlyMemory<char>>? _getText;
         private readonly NormalizedTextBatch _batch = new(1);
-        private readonly float[] _logit = new float[1];
-        private readonly float[] _probability = new float[1];
+        private readonly float[][] _outputs;
         private ReadOnlyMemory<char> _text;
         private long _scoredPosition = -1;
 
@@ -60,6 +59,7 @@ internal sealed class RowScoringMapper : IRowToRowMapper
             _input = input;
             _scorer = scorer;
             _active = active;
+            _outputs = scorer.CreateOutputs(1);
             if (active.AsSpan(input.Schema.Count).Contains(true)) _getText = input.GetGetter<ReadOnlyMemory<char>>(textColumn);
         }
 
@@ -77,27 +77,20 @@ internal sealed class RowScoringMapper : IRowToRowMapper
         {
             if (!_active[column.Index]) throw new InvalidOperationException($"Column '{column.Name}' was not requested for this row.");
             if (column.Index < _input.Schema.Count) return _input.GetGetter<TValue>(_input.Schema[column.Index]);
-            Delegate getter = column.Name switch
-            {
-                ScoreColumns.Score => (ValueGetter<float>)((ref float value) => value = Scored()[0]),
-                ScoreColumns.Probability => (ValueGetter<float>)((ref float value) => { Scored(); value = _probability[0]; }),
-                _ => (ValueGetter<bool>)((ref bool value) => value = ScoreColumns.PredictLabel(Scored()[0])),
-            };
-            return getter as ValueGetter<TValue>
-                ?? throw new InvalidOperationException($"Column '{column.Name}' has type {column.Type}; it cannot be read as {typeof(TValue).Name}.");
+            return _scorer.Columns.MakeGetter<TValue>(column, _outputs, Scored);
         }
 
-        /// <summary>The logit of the input's current row, scoring it when the position has moved.</summary>
-        private float[] Scored()
+        /// <summary>Scores the input's current row when the position has moved; its outputs are row 0 of the buffers.</summary>
+        private int Scored()
         {
             long position = _input.Position;
-            if (position == _scoredPosition) return _logit;
+            if (position == _scoredPosition) return 0;
             _getText!(ref _text);
             _batch.Clear();
             _batch.Add(_text.Span);
-            _scorer.Score(_batch, _logit, _probability);
+            _scorer.Score(_batch, _outputs);
             _scoredPosition = position;
-            return _logit;
+            return 0;
         }
     }
 }

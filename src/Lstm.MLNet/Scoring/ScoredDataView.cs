@@ -3,8 +3,8 @@ using Microsoft.ML;
 namespace Lstm.MLNet.Scoring;
 
 /// <summary>
-/// What <see cref="LstmTransformer.Transform"/> returns: the input's columns (passed through) followed by Score,
-/// Probability and PredictedLabel, computed lazily by <see cref="BatchScoringCursor"/> a batch at a time.
+/// What <see cref="LstmTransformer.Transform"/> returns: the input's columns (passed through) followed by the task's
+/// <see cref="OutputColumns"/>, computed lazily by <see cref="BatchScoringCursor"/> a batch at a time.
 /// </summary>
 internal sealed class ScoredDataView : IDataView
 {
@@ -19,7 +19,7 @@ internal sealed class ScoredDataView : IDataView
         _textColumn = textColumn;
         _scorer = scorer;
         _batchSize = batchSize;
-        Schema = ScoreColumns.AppendTo(input.Schema);
+        Schema = scorer.Columns.AppendTo(input.Schema);
     }
 
     /// <summary>Rows are read in the input's order: two cursors over the input must see the same rows.</summary>

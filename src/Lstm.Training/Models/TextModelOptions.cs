@@ -52,7 +52,7 @@ public sealed record TextModelOptions
     public void Validate()
     {
         if (NumWords < SeedDefaults.MinimumNumWords) throw new ArgumentOutOfRangeException(nameof(NumWords), NumWords, $"NumWords must be at least {SeedDefaults.MinimumNumWords}: ids 0-3 are reserved.");
-        TextVectorizer.CheckMaxLength(MaxLength);
+        TextVectorizer.CheckMaxLength(MaxLength, nameof(MaxLength));
         if (!Enum.IsDefined(Padding)) throw new ArgumentOutOfRangeException(nameof(Padding), Padding, "Padding must be Pre or Post.");
         if (!Enum.IsDefined(Truncating)) throw new ArgumentOutOfRangeException(nameof(Truncating), Truncating, "Truncating must be Pre or Post.");
         ArgumentNullException.ThrowIfNull(Network);

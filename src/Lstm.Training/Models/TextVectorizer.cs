@@ -36,8 +36,8 @@ public sealed record TextVectorizer(Vocabulary Vocabulary, int MaxLength, Paddin
         return Vocabulary.EncodePadded(texts, MaxLength, Padding, Truncating, cancellationToken);
     }
 
-    internal static void CheckMaxLength(int maxLength)
+    internal static void CheckMaxLength(int maxLength, string paramName = "maxLength")
     {
-        if (maxLength is < 1 or > MaxMaxLength) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, $"MaxLength must be in [1, {MaxMaxLength}].");
+        if (maxLength is < 1 or > MaxMaxLength) throw new ArgumentOutOfRangeException(paramName, maxLength, $"MaxLength must be in [1, {MaxMaxLength}].");
     }
 }

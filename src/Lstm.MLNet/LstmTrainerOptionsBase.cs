@@ -1,0 +1,198 @@
+using Lstm.Training;
+using Lstm.Training.Models;
+using Lstm.Training.Training;
+using Microsoft.ML;
+using Microsoft.ML.Runtime;
+
+namespace Lstm.MLNet;
+
+/// <summary>
+/// Settings every Lstm.MLNet trainer shares: the columns, how text becomes ids, the network's layers (in Keras's
+/// names) and Keras's <c>fit</c> settings. Each maps onto Lstm.Training's <see cref="TextModelOptions"/>, which
+/// declares the defaults and checks them once for the CLI and ML.NET: every default here is the seed program's,
+/// <c>Embedding(10000, 128)</c> → <c>LSTM(128, dropout=0.2, recurrent_dropout=0.2)</c> → the task's <c>Dense</c>,
+/// <c>pad_sequences(maxlen=500)</c>, Adam(0.001), batch 32, 10 epochs.
+/// </summary>
+/// <remarks>The derived classes are <see cref="LstmTrainer.Options"/>, <see cref="LstmMulticlassTrainer.Options"/> and <see cref="LstmRegressionTrainer.Options"/>.</remarks>
+public abstract class LstmTrainerOptionsBase
+{
+    private protected LstmTrainerOptionsBase()
+    {
+    }
+
+    /// <summary>The label column; its type depends on the task (see the derived class). Default "Label".</summary>
+    public string LabelColumnName { get; set; } = "Label";
+
+    /// <summary>The String column holding the text. Default "Text".</summary>
+    public string TextColumnName { get; set; } = "Text";
+
+    /// <summary>
+    /// A Single column weighting each row's loss (Keras <c>sample_weight</c>); null weighs every row 1. Rows whose
+    /// weight is negative or not a number are skipped, as ML.NET's trainers skip them. Default null.
+    /// </summary>
+    public string? ExampleWeightColumnName { get; set; }
+
+    /// <summary>Ids per text after padding or truncation, counting the start id (Keras <c>maxlen</c>; long texts keep their end). Default 500.</summary>
+    public int MaxLength { get; set; } = SeedDefaults.MaxLength;
+
+    /// <summary>Vocabulary size: ids are below this, so the <c>NumWords − 4</c> most frequent training words get their own id (Keras <c>num_words</c>); also the embedding's rows. Default 10,000.</summary>
+    public int NumWords { get; set; } = SeedDefaults.NumWords;
+
+    /// <summary>Width of each word vector (Keras <c>Embedding</c> <c>output_dim</c>). Default 128.</summary>
+    public int EmbeddingDim { get; set; } = SeedDefaults.EmbeddingDim;
+
+    /// <summary>Keras <c>Embedding(mask_zero=True)</c>: padding steps neither update the recurrent state nor count in pooling. Default false.</summary>
+    public bool MaskZero { get; set; }
+
+    /// <summary>The recurrent layer: Keras's <c>LSTM</c>, <c>GRU</c> or <c>SimpleRNN</c>. Default <see cref="RecurrentKind.Lstm"/>.</summary>
+    public RecurrentKind RecurrentKind { get; set; } = RecurrentKind.Lstm;
+
+    /// <summary>Recurrent layers stacked (all but the last with Keras's <c>return_sequences=True</c>), each with the settings below. Default 1.</summary>
+    public int Layers { get; set; } = 1;
+
+    /// <summary>Hidden units of each recurrent layer, per direction (Keras <c>units</c>). Default 128.</summary>
+    public int Units { get; set; } = SeedDefaults.Units;
+
+    /// <summary>Fraction of each recurrent layer's inputs dropped while training (Keras <c>dropout</c>). Default 0.2.</summary>
+    public float Dropout { get; set; } = SeedDefaults.Dropout;
+
+    /// <summary>Fraction of each recurrent layer's state dropped while training (Keras <c>recurrent_dropout</c>). Default 0.2.</summary>
+    public float RecurrentDropout { get; set; } = SeedDefaults.RecurrentDropout;
+
+    /// <summary>Wrap each recurrent layer in Keras's <c>Bidirectional(…, merge_mode="concat")</c>. Default false.</summary>
+    public bool Bidirectional { get; set; }
+
+    /// <summary>What the head reads: the last state, or Keras's <c>GlobalMaxPooling1D</c>/<c>GlobalAveragePooling1D</c> over the steps. Default <see cref="PoolingKind.Last"/>.</summary>
+    public PoolingKind Pooling { get; set; } = PoolingKind.Last;
+
+    /// <summary>Passes over the training data. Default 10.</summary>
+    public int Epochs { get; set; } = SeedDefaults.Epochs;
+
+    /// <summary>Texts per gradient step. Default 32.</summary>
+    public int BatchSize { get; set; } = SeedDefaults.BatchSize;
+
+    /// <summary>Adam's learning rate. Default 0.001.</summary>
+    public float LearningRate { get; set; } = SeedDefaults.LearningRate;
+
+    /// <summary>
+    /// Rows with the same text, label (and weight) columns, evaluated after every epoch (Keras <c>validation_data</c>:
+    /// <c>val_loss</c> and <c>val_accuracy</c>, or <c>val_mae</c> for regression). Needed by early stopping on a
+    /// validation metric. Default null (none).
+    /// </summary>
+    public IDataView? ValidationSet { get; set; }
+
+    /// <summary>Epochs without improvement of <see cref="EarlyStoppingMetric"/> before training stops; null turns early stopping off. Default null.</summary>
+    public int? EarlyStoppingPatience { get; set; }
+
+    /// <summary>
+    /// What early stopping watches: "val_loss", "loss", and "val_accuracy" or "accuracy" for classifiers, "val_mae" or
+    /// "mae" for regression. Default "val_loss".
+    /// </summary>
+    public string EarlyStoppingMetric { get; set; } = "val_loss";
+
+    /// <summary>Smallest change of the metric that counts as an improvement. Default 0.</summary>
+    public double EarlyStoppingMinDelta { get; set; }
+
+    /// <summary>When early stopping ends the run, go back to the weights of the best epoch. Default true.</summary>
+    public bool RestoreBestWeights { get; set; } = true;
+
+    /// <summary>Seed of the initial weights, shuffling and dropout masks; the same seed and data give the same model. Default 42.</summary>
+    public int Seed { get; set; } = SeedDefaults.Seed;
+
+    /// <summary>Threads used by training (results do not depend on it) and by ONNX Runtime when scoring; null for one per core. Default null.</summary>
+    public int? NumberOfThreads { get; set; }
+
+    /// <summary>
+    /// Where progress goes: pass the <see cref="MLContext"/> and its <see cref="MLContext.Log"/> event receives one
+    /// Info message per epoch and Trace messages during it. ML.NET 5.0.1 gives a component no public way to reach
+    /// the MLContext behind a catalog, so this is explicit. Default null (no messages).
+    /// </summary>
+    public IChannelProvider? Log { get; set; }
+
+    /// <summary>
+    /// Stops training between batches; <c>Fit</c> then throws <see cref="OperationCanceledException"/>. (ML.NET 5.0.1's
+    /// <c>MLContext.CancelExecution</c> is internal, so this token is the public way.) Default none.
+    /// </summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>The task the trainer learns; its head, loss and metrics.</summary>
+    private protected abstract TaskKind Task { get; }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> or <see cref="ArgumentOutOfRangeException"/> naming the first invalid
+    /// setting. The columns and the ML.NET-only settings are checked here; the rest by
+    /// <see cref="TextModelOptions.Validate"/>, the one check the CLI shares.
+    /// </summary>
+    public void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(LabelColumnName, nameof(LabelColumnName));
+        ArgumentException.ThrowIfNullOrWhiteSpace(TextColumnName, nameof(TextColumnName));
+        if (LabelColumnName == TextColumnName)
+            throw new ArgumentException($"The label and text columns are both '{TextColumnName}'.", nameof(LabelColumnName));
+        if (ExampleWeightColumnName is { } weight)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(weight, nameof(ExampleWeightColumnName));
+            if (weight == TextColumnName || weight == LabelColumnName)
+                throw new ArgumentException($"The example weight column '{weight}' is also the {(weight == TextColumnName ? "text" : "label")} column.", nameof(ExampleWeightColumnName));
+        }
+        if (Layers < 1) throw new ArgumentOutOfRangeException(nameof(Layers), Layers, "Layers must be at least 1.");
+        if (NumberOfThreads is < 1) throw new ArgumentOutOfRangeException(nameof(NumberOfThreads), NumberOfThreads, "NumberOfThreads must be at least 1.");
+        ValidateEarlyStopping();
+        ValidateTaskSettings();
+        ToTextModelOptions(ClassWeightsForValidation(), progress: null).Validate();
+    }
+
+    /// <summary>Checks the settings a derived class adds (e.g. class weights) that the shared check cannot see.</summary>
+    private protected virtual void ValidateTaskSettings()
+    {
+    }
+
+    /// <summary>The class weights by class index as <see cref="Validate"/> checks them, before the classes are known.</summary>
+    private protected virtual IReadOnlyDictionary<int, float>? ClassWeightsForValidation() => null;
+
+    /// <summary>These settings as Lstm.Training's options, with class weights by index and a progress callback.</summary>
+    internal TextModelOptions ToTextModelOptions(IReadOnlyDictionary<int, float>? classWeight, Action<TrainingProgress>? progress)
+    {
+        ulong seed = unchecked((ulong)Seed);
+        var layer = new RecurrentLayerSpec { Kind = RecurrentKind, Units = Units, Dropout = Dropout, RecurrentDropout = RecurrentDropout, Bidirectional = Bidirectional };
+        return new TextModelOptions
+        {
+            NumWords = NumWords,
+            MaxLength = MaxLength,
+            Task = Task,
+            Network = new NetworkSpec
+            {
+                EmbeddingDim = EmbeddingDim,
+                MaskZero = MaskZero,
+                Recurrent = [.. Enumerable.Repeat(layer, Math.Max(Layers, 1))],
+                Pooling = Pooling,
+            },
+            Fit = new FitOptions
+            {
+                Epochs = Epochs,
+                BatchSize = BatchSize,
+                LearningRate = LearningRate,
+                Seed = seed,
+                MaxDegreeOfParallelism = NumberOfThreads,
+                ClassWeight = classWeight,
+                EarlyStopping = EarlyStoppingPatience is { } patience
+                    ? new EarlyStopping(EarlyStoppingMetric, patience, EarlyStoppingMinDelta, RestoreBestWeights)
+                    : null,
+                Progress = progress,
+            },
+        };
+    }
+
+    private void ValidateEarlyStopping()
+    {
+        if (EarlyStoppingPatience is not { } patience) return;
+        if (patience < 1) throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), patience, "EarlyStoppingPatience must be at least 1.");
+        string[] metrics = Task == TaskKind.Regression ? ["val_loss", "val_mae", "loss", "mae"] : ["val_loss", "val_accuracy", "loss", "accuracy"];
+        if (!metrics.Contains(EarlyStoppingMetric, StringComparer.Ordinal))
+            throw new ArgumentException($"EarlyStoppingMetric is '{EarlyStoppingMetric}'; expected {string.Join(", ", metrics[..^1])} or {metrics[^1]}.", nameof(EarlyStoppingMetric));
+        if (EarlyStoppingMetric.StartsWith("val_", StringComparison.Ordinal) && ValidationSet is null)
+            throw new ArgumentException($"Early stopping on '{EarlyStoppingMetric}' needs a ValidationSet.", nameof(ValidationSet));
+        if (!(EarlyStoppingMinDelta >= 0))
+            throw new ArgumentOutOfRangeException(nameof(EarlyStoppingMinDelta), EarlyStoppingMinDelta, "EarlyStoppingMinDelta must be zero or positive.");
+    }
+}

@@ -1,0 +1,61 @@
+using Lstm.Training.Kernels;
+using Lstm.Training.Models;
+using Microsoft.ML;
+
+namespace Lstm.MLNet.Training;
+
+/// <summary>
+/// What every Lstm.MLNet trainer's <c>Fit</c> does: read the text, label and weight columns (and the validation set's),
+/// map the ML.NET options onto <see cref="TextModelOptions"/>, train with Lstm.Training's <see cref="TextModelTrainer"/>
+/// (the path the CLI takes too), export the model to ONNX in memory and wrap it in an <see cref="LstmTransformer"/>.
+/// </summary>
+internal static class TextModelFit
+{
+    /// <summary>Trains on <paramref name="input"/>.</summary>
+    /// <param name="input">The training rows.</param>
+    /// <param name="options">The trainer's settings (already validated).</param>
+    /// <param name="label">The task's label column.</param>
+    /// <param name="trainerName">The log channel's name, e.g. "LstmTrainer".</param>
+    /// <param name="classWeight">The class weights by index, given the training label column (null for none).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type.</exception>
+    /// <exception cref="InvalidOperationException">The input or the validation set has no usable rows.</exception>
+    /// <exception cref="OperationCanceledException">The options' token was cancelled.</exception>
+    public static LstmTransformer Run(IDataView input, LstmTrainerOptionsBase options, LabelColumn label, string trainerName,
+        Func<TrainingRows, IReadOnlyDictionary<int, float>?> classWeight)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var token = options.CancellationToken;
+        using var channel = options.Log?.Start(trainerName);
+        var log = new TrainingLog(channel);
+
+        var train = TrainingRows.Read(input, options.TextColumnName, label, options.ExampleWeightColumnName, source: null, token);
+        if (train.Data.Count == 0)
+            throw new InvalidOperationException(train.Skipped == 0 ? "The training data has no rows." : $"The training data has no usable rows: all {train.Skipped} have a missing label or an invalid weight.");
+        var validation = options.ValidationSet is { } v
+            ? TrainingRows.Read(v, options.TextColumnName, label.SameTypeAs(train.Label), options.ExampleWeightColumnName, "validation set", token)
+            : null;
+        if (validation is { Data.Count: 0 }) throw new InvalidOperationException("The validation set has no rows.");
+        WarnSkipped(log, train, "training data");
+        if (validation is not null) WarnSkipped(log, validation, "validation set");
+
+        var trainer = new TextModelTrainer(options.ToTextModelOptions(classWeight(train), log.Report));
+        var spec = trainer.Options.NetworkFor(train.Data.Labels);
+        log.Info($"Training on {train.Data.Count} reviews{(validation is null ? "" : $", validating on {validation.Data.Count}")}; {spec.Describe()}, max length {options.MaxLength}.");
+        log.Info($"Kernels: {CpuKernels.Description}.");
+        if (CpuKernels.IsScalarFallback || !CpuKernels.HardwareFusedMultiplyAdd)
+            log.Warning($"The trainer's kernels run as {CpuKernels.Description}; expect training tens of times slower than with SIMD and FMA.");
+
+        var model = trainer.Fit(train.Data, validation?.Data, initial: null, token);
+        var history = model.History!;
+        log.Info($"Trained {history.Epochs.Count} epochs; vocabulary of {model.Vectorizer.Vocabulary.Words.Count} words.");
+        if (history.StoppedEarly)
+            log.Info($"Early stopping after epoch {history.Epochs.Count}{(history.RestoredEpoch is { } best ? $"; restored the weights of epoch {best}" : "")}.");
+        var onnx = TrainedModelExport.ToOnnx(model);
+        return new LstmTransformer(LstmOnnxModel.FromBytes(onnx, "The trained model"), options.TextColumnName, history, options.NumberOfThreads);
+    }
+
+    private static void WarnSkipped(TrainingLog log, TrainingRows rows, string what)
+    {
+        if (rows.Skipped > 0) log.Warning($"Skipped {rows.Skipped} rows of the {what} with a missing label or an invalid weight.");
+    }
+}

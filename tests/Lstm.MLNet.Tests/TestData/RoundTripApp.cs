@@ -9,14 +9,15 @@ namespace Lstm.MLNet.Tests.TestData;
 /// </summary>
 public static class RoundTripApp
 {
-    public sealed record Result(string ModelType, string[] InputColumns, string[] OutputColumns, int[][] Transformed, int[][] Predicted);
+    public sealed record Result(string ModelType, string[] InputColumns, string[] OutputColumns, int[][] Transformed, int[][] Predicted, string[]? PredictedNames);
 
-    public static Result Run(string modelZip, IReadOnlyList<string> texts, string workDirectory)
+    /// <summary>Runs the app on a model of <paramref name="task"/>: "binary", "multiclass" or "regression".</summary>
+    public static Result Run(string modelZip, IReadOnlyList<string> texts, string workDirectory, string task = "binary")
     {
         string input = Path.Combine(workDirectory, "texts.json");
         string output = Path.Combine(workDirectory, "predictions.json");
         File.WriteAllText(input, JsonSerializer.Serialize(texts));
-        var start = new ProcessStartInfo(DotnetHost(), [AppPath(), modelZip, input, output])
+        var start = new ProcessStartInfo(DotnetHost(), [AppPath(), modelZip, input, output, task])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -75,11 +75,11 @@ internal sealed class LstmOnnxModel
             throw new InvalidDataException($"{source} is the ids variant (input '{metadata.InputName}'); Lstm.MLNet's ML.NET components need the text variant, whose graph maps words to ids. Export it again with OnnxModelVariant.Text.");
         if (metadata.NormalizerName != TextNormalizer.Name || metadata.NormalizerVersion != TextNormalizer.Version)
             throw new InvalidDataException($"{source} expects text normalised by \"{metadata.NormalizerName}\" version {metadata.NormalizerVersion}; this library implements \"{TextNormalizer.Name}\" version {TextNormalizer.Version}.");
-        var network = NetworkOf(metadata);
+        var network = metadata.Network;
         Expect(source, "input", metadata.InputName, TextInput);
         if (network.Task == TaskKind.Regression)
         {
-            Expect(source, "value output", ValueOutputName(metadata), ValueOutput);
+            Expect(source, "value output", metadata.ValueOutputName, ValueOutput);
         }
         else
         {
@@ -88,11 +88,6 @@ internal sealed class LstmOnnxModel
         }
         return new LstmOnnxModel(bytes, metadata, network);
     }
-
-    // Until the exporter writes the whole network (format 2), every file holds the seed's binary shape.
-    private static NetworkSpec NetworkOf(OnnxModelMetadata metadata) => NetworkSpec.FromClassifierConfig(metadata.Config);
-
-    private static string? ValueOutputName(OnnxModelMetadata metadata) => null;
 
     private static void Expect(string source, string what, string? found, string expected)
     {

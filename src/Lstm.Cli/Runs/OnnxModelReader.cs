@@ -13,7 +13,7 @@ internal static class OnnxModelReader
 {
     /// <summary>Reads the model at <paramref name="path"/>.</summary>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
-    /// <exception cref="InvalidDataException">Not an ONNX model written by this project (the importer's message, naming the file), or one expecting another text normaliser.</exception>
+    /// <exception cref="InvalidDataException">Not an ONNX model written by this project (the importer's message, naming the file), one expecting another text normaliser, or a network of another shape than Embedding → LSTM → Dense(1, sigmoid).</exception>
     public static TrainedModel Read(string path)
     {
         string file = Path.GetFullPath(path);
@@ -23,8 +23,11 @@ internal static class OnnxModelReader
         if (metadata.NormalizerName != TextNormalizer.Name || metadata.NormalizerVersion != TextNormalizer.Version)
             throw new InvalidDataException(
                 $"{file}: expects text normalised by {metadata.NormalizerName} v{metadata.NormalizerVersion}; this lstm normalises with {TextNormalizer.Name} v{TextNormalizer.Version}.");
+        // The importer reads every network of the family; the command line still predicts with the seed's shape only.
+        var classifier = imported.Network.Classifier
+            ?? throw new InvalidDataException($"{file}: holds {imported.Network.Spec.Describe()}; lstm predicts with Embedding -> LSTM -> Dense(1, sigmoid) models only.");
         var padding = new SequencePadding(metadata.MaxLength, metadata.Padding, metadata.Truncating);
         string kind = $"ONNX {OnnxVariantNames.Format(metadata.Variant)} model";
-        return new TrainedModel(file, Path.GetDirectoryName(file)!, kind, imported.Model, imported.Vocabulary, padding, Seed: null);
+        return new TrainedModel(file, Path.GetDirectoryName(file)!, kind, classifier, imported.Vocabulary, padding, Seed: null);
     }
 }

@@ -6,13 +6,11 @@ namespace Lstm.MLNet.Training;
 /// <summary>A trained <see cref="TextModel"/> as the ONNX model (text variant) an <see cref="LstmTransformer"/> scores with.</summary>
 internal static class TrainedModelExport
 {
-    /// <summary>The serialized model, with the vectorizer's vocabulary, length and padding sides.</summary>
+    /// <summary>The serialized model, with the vectorizer's vocabulary, length and padding sides (the seed's shape in its own format, as before).</summary>
     public static byte[] ToOnnx(TextModel model)
     {
         var vectorizer = model.Vectorizer;
         var options = new OnnxExportOptions { MaxLength = vectorizer.MaxLength, Padding = vectorizer.Padding, Truncating = vectorizer.Truncating };
-        var classifier = model.Network.Classifier
-            ?? throw new NotSupportedException($"ONNX export of {model.Network.Spec.Describe()} is not available yet.");
-        return OnnxExporter.ExportToBytes(classifier, vectorizer.Vocabulary, options);
+        return OnnxExporter.ExportToBytes(model.Network, vectorizer.Vocabulary, options);
     }
 }

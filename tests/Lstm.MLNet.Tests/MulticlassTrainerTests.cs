@@ -32,6 +32,9 @@ public sealed class MulticlassTrainerTests(TopicModel fixture, ITestOutputHelper
         scored.Schema["PredictedLabel"].GetKeyValues(ref keyValues);
         Assert.Equal(SyntheticTopics.Names, keyValues.DenseValues().Select(v => v.ToString()));
         Assert.Equal(SyntheticTopics.Names, fixture.Model.ClassNames);
+        VBuffer<ReadOnlyMemory<char>> slotNames = default;
+        scored.Schema["Score"].GetSlotNames(ref slotNames);
+        Assert.Equal(SyntheticTopics.Names, slotNames.DenseValues().Select(v => v.ToString()));
 
         var rows = fixture.MLContext.Data.CreateEnumerable<TopicPrediction>(scored, reuseRowObject: false).ToArray();
         var named = fixture.MLContext.Transforms.Conversion.MapKeyToValue("PredictedTopic", "PredictedLabel").Fit(scored).Transform(scored);

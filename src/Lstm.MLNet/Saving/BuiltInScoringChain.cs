@@ -18,7 +18,11 @@ namespace Lstm.MLNet.Saving;
 ///   binary, CustomMapping <see cref="ScoreMapping"/>: <c>logit</c>, <c>probability</c> to Score, Probability, PredictedLabel;
 ///   multi-class, CopyColumns <c>probability</c> to Score, CustomMapping <see cref="ClassIndexMapping"/> to the class
 ///   index, MapValue from index to class name, MapValueToKey (key data: the class names in order) to PredictedLabel;
-///   regression, CustomMapping <see cref="RegressionScoreMapping"/> (one output) or CopyColumns (K outputs): <c>value</c> to Score;</item>
+///   regression, CustomMapping <see cref="RegressionScoreMapping"/> (one output) or CopyColumns (K outputs): <c>value</c> to Score.
+///   ApplyOnnxModel types a <c>[batch, K]</c> output <c>Vector&lt;Single, 1, K&gt;</c> and no built-in transform drops
+///   that leading dimension (Concatenate, ConvertType and the like keep it; a CustomMapping's vector sizes are fixed at
+///   compile time), so a loaded model's vector Score is <c>Vector&lt;Single, 1, K&gt;</c>: K values like the
+///   transformer's <c>Vector&lt;Single, K&gt;</c>, read the same way by Evaluate, PredictionEngine and CreateEnumerable.</item>
 /// <item>DropColumns: the intermediate columns (when the text column itself is named <c>text</c>, it is copied back).</item>
 /// </list>
 /// The ONNX step is built from a temporary file that <see cref="Save"/> deletes: ML.NET 5.0.1's

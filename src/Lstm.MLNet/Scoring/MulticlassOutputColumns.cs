@@ -6,17 +6,19 @@ namespace Lstm.MLNet.Scoring;
 
 /// <summary>
 /// A multi-class classifier's columns, as ML.NET's multi-class trainers add them: <c>Score</c> (Vector&lt;Single, K&gt;,
-/// the K class probabilities, from the graph's <c>probability</c> output) and <c>PredictedLabel</c> (<c>Key&lt;UInt32,
-/// K&gt;</c>, the most probable class, whose <c>KeyValues</c> are the class names), so that
-/// <c>MulticlassClassification.Evaluate</c> and <c>MapKeyToValue</c> work.
+/// the K class probabilities, from the graph's <c>probability</c> output, with the class names as <c>SlotNames</c>) and
+/// <c>PredictedLabel</c> (<c>Key&lt;UInt32, K&gt;</c>, the most probable class, whose <c>KeyValues</c> are the class
+/// names), so that <c>MulticlassClassification.Evaluate</c> (its confusion table names the classes) and
+/// <c>MapKeyToValue</c> work.
 /// </summary>
 internal sealed class MulticlassOutputColumns : OutputColumns
 {
     private static readonly Lazy<SchemaShape.Column[]> ShapeColumns = new(() =>
         [SchemaShapes.Of<ScoreRow>()[0], SchemaShapes.KeyWithTextValues(PredictedLabel)]);
 
-    // ML.NET's annotation kind of a key's values (AnnotationUtils.Kinds.KeyValues).
+    // ML.NET's annotation kinds of a key's values and of a vector's slot names (AnnotationUtils.Kinds).
     private const string KeyValuesKind = "KeyValues";
+    private const string SlotNamesKind = "SlotNames";
 
     private readonly ReadOnlyMemory<char>[] _classNames;
 
@@ -51,17 +53,23 @@ internal sealed class MulticlassOutputColumns : OutputColumns
 
     private protected override void AddColumns(DataViewSchema.Builder builder)
     {
+        builder.AddColumn(Score, new VectorDataViewType(NumberDataViewType.Single, _classNames.Length), ClassNamesAs(SlotNamesKind));
+        builder.AddColumn(PredictedLabel, LabelType, ClassNamesAs(KeyValuesKind));
+    }
+
+    /// <summary>The class names as the annotation <paramref name="kind"/>.</summary>
+    private DataViewSchema.Annotations ClassNamesAs(string kind)
+    {
         int count = _classNames.Length;
-        builder.AddColumn(Score, new VectorDataViewType(NumberDataViewType.Single, count));
         var annotations = new DataViewSchema.Annotations.Builder();
-        annotations.Add(KeyValuesKind, new VectorDataViewType(TextDataViewType.Instance, count),
+        annotations.Add(kind, new VectorDataViewType(TextDataViewType.Instance, count),
             (ref VBuffer<ReadOnlyMemory<char>> names) =>
             {
                 var editor = VBufferEditor.Create(ref names, count);
                 _classNames.CopyTo(editor.Values);
                 names = editor.Commit();
             });
-        builder.AddColumn(PredictedLabel, LabelType, annotations.ToAnnotations());
+        return annotations.ToAnnotations();
     }
 
     private protected override Delegate MakeGetter(string name, float[][] outputs, Func<int> row)

@@ -9,7 +9,7 @@ namespace Lstm.MLNet.Tests;
 
 /// <summary>
 /// Keeps README.md true: every C# block compiles as a console program would (implicit usings, references to
-/// Lstm.MLNet and its dependencies), and the "Use it in ML.NET" example also runs in a fresh directory. In the non-parallel collection because it sets the
+/// Lstm.MLNet and its dependencies), and the "Use it in ML.NET" examples (binary, multi-class, regression) also run in a fresh directory. In the non-parallel collection because it sets the
 /// process's current directory and console output.
 /// </summary>
 [Collection(nameof(TempFileTests))]
@@ -35,17 +35,53 @@ public sealed partial class ReadmeExampleTests(ITestOutputHelper output)
     [Fact]
     public void TheMLNetExampleInTheReadme_Runs()
     {
-        var examples = CSharpBlocks().Where(b => b.Contains("using Lstm.MLNet;", StringComparison.Ordinal)).ToList();
-        Assert.True(examples.Count == 1, $"README.md should hold exactly one ML.NET example (a ```csharp block with 'using Lstm.MLNet;'); found {examples.Count}.");
-        var assembly = Compile(examples[0]);
-
         using var work = new TempDirectory();
-        string directory = Environment.CurrentDirectory;
+        string printed = Run(Example("BinaryClassification.Trainers.Lstm"), work.Path);
+        Assert.Contains("Epoch 1/", printed);
+        Assert.Matches(@"Accuracy: \d", printed);
+        Assert.Contains("Positive: True", printed);
+        Assert.True(File.Exists(Path.Combine(work.Path, "sentiment.zip")));
+    }
+
+    [Fact]
+    public void TheMulticlassExampleInTheReadme_Runs()
+    {
+        using var work = new TempDirectory();
+        string printed = Run(Example("MulticlassClassification.Trainers.Lstm"), work.Path);
+        var accuracy = Regex.Match(printed, @"Micro-accuracy: (\d\.\d+)");
+        Assert.True(accuracy.Success, printed);
+        Assert.InRange(double.Parse(accuracy.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 0.9, 1.0);
+        Assert.Contains("Topic: music", printed);
+    }
+
+    [Fact]
+    public void TheRegressionExampleInTheReadme_Runs()
+    {
+        using var work = new TempDirectory();
+        string printed = Run(Example("Regression.Trainers.Lstm"), work.Path);
+        var r2 = Regex.Match(printed, @"R-squared: (-?\d\.\d+)");
+        Assert.True(r2.Success, printed);
+        Assert.InRange(double.Parse(r2.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 0.9, 1.0);
+    }
+
+    /// <summary>The one ML.NET example (a block with <c>using Lstm.MLNet;</c>) that calls <paramref name="trainer"/>.</summary>
+    private static string Example(string trainer)
+    {
+        var examples = CSharpBlocks().Where(b => b.Contains("using Lstm.MLNet;", StringComparison.Ordinal) && b.Contains($".{trainer}(", StringComparison.Ordinal)).ToList();
+        Assert.True(examples.Count == 1, $"README.md should hold exactly one ML.NET example (a ```csharp block with 'using Lstm.MLNet;') calling {trainer}; found {examples.Count}.");
+        return examples[0];
+    }
+
+    /// <summary>Compiles and runs <paramref name="code"/> in <paramref name="directory"/>, returning what it printed.</summary>
+    private string Run(string code, string directory)
+    {
+        var assembly = Compile(code);
+        string current = Environment.CurrentDirectory;
         var console = Console.Out;
         using var captured = new StringWriter();
         try
         {
-            Environment.CurrentDirectory = work.Path;
+            Environment.CurrentDirectory = directory;
             Console.SetOut(captured);
             var entry = assembly.EntryPoint!;
             entry.Invoke(null, entry.GetParameters().Length == 0 ? [] : [Array.Empty<string>()]);
@@ -53,14 +89,11 @@ public sealed partial class ReadmeExampleTests(ITestOutputHelper output)
         finally
         {
             Console.SetOut(console);
-            Environment.CurrentDirectory = directory;
+            Environment.CurrentDirectory = current;
         }
         string printed = captured.ToString();
         output.WriteLine(printed);
-        Assert.Contains("Epoch 1/", printed);
-        Assert.Matches(@"Accuracy: \d", printed);
-        Assert.Contains("Positive: True", printed);
-        Assert.True(File.Exists(Path.Combine(work.Path, "sentiment.zip")));
+        return printed;
     }
 
     private static Assembly Compile(string code)

@@ -30,4 +30,28 @@ public sealed class CrossValidateTests(ITestOutputHelper output)
             ((IDisposable)fold.Model).Dispose();
         }
     }
+
+    [Fact]
+    public void CrossValidate_OfTheMulticlassAndRegressionTrainers_EvaluatesEachFold()
+    {
+        var ml = new MLContext(seed: 2);
+        var topics = ml.Data.LoadFromEnumerable(SyntheticTopics.Make(240));
+        var keyed = ml.Transforms.Conversion.MapValueToKey("Label", "Topic").Fit(topics).Transform(topics);
+        var classFolds = ml.MulticlassClassification.CrossValidate(keyed, ml.MulticlassClassification.Trainers.Lstm(TopicModel.Options()), numberOfFolds: 2);
+        foreach (var fold in classFolds)
+        {
+            output.WriteLine($"multi-class fold {fold.Fold}: micro accuracy {fold.Metrics.MicroAccuracy:F3}");
+            Assert.InRange(fold.Metrics.MicroAccuracy, 0.8, 1.0);
+            ((IDisposable)fold.Model).Dispose();
+        }
+
+        var counts = ml.Data.LoadFromEnumerable(SyntheticCounts.Make(300));
+        var valueFolds = ml.Regression.CrossValidate(counts, ml.Regression.Trainers.Lstm(RegressionTrainerTests.Options()), numberOfFolds: 2, labelColumnName: "Great");
+        foreach (var fold in valueFolds)
+        {
+            output.WriteLine($"regression fold {fold.Fold}: R² {fold.Metrics.RSquared:F3}");
+            Assert.InRange(fold.Metrics.RSquared, 0.5, 1.0);
+            ((IDisposable)fold.Model).Dispose();
+        }
+    }
 }

@@ -6,15 +6,10 @@ using Lstm.Training.Text;
 
 namespace Lstm.Training.Onnx;
 
-/// <summary>
-/// Export of any network of the model family (<see cref="SequenceNetwork"/>). A network of the seed's shape
-/// (<see cref="SequenceNetwork.Classifier"/> not null) is written exactly as the <see cref="LstmClassifier"/>
-/// overloads write it (metadata format 1, byte for byte). Any other is written with ONNX's <c>LSTM</c>, <c>GRU</c> and
-/// <c>RNN</c> operators (see <see cref="SequenceNetworkGraph"/>) and metadata format 2, which adds the task, the class
-/// names and the whole network's description (<see cref="OnnxMetadataKeys.Network"/>). Outputs, float [batch, K]:
-/// <c>logit</c> and <c>probability</c> for binary (K = 1) and multi-class classifiers (K classes, softmax), <c>value</c>
-/// for regression.
-/// </summary>
+// Export of any network of the model family. A network of the seed's shape (SequenceNetwork.Classifier not null) is
+// written exactly as the LstmClassifier overloads write it (metadata format 1, byte for byte); any other with ONNX's
+// LSTM, GRU and RNN operators (SequenceNetworkGraph) and metadata format 2, which adds the task, the class names and
+// the whole network's description.
 public static partial class OnnxExporter
 {
     /// <summary>Writes the network to <paramref name="destination"/>.</summary>
@@ -61,7 +56,7 @@ public static partial class OnnxExporter
         var graph = new OnnxGraphBuilder($"lstm_mlnet_{variant}_{OnnxModelMetadata.FormatTask(spec.Task)}");
         string masking = spec.MaskZero
             ? $" Id {Vocabulary.PaddingId} is masked (Keras mask_zero) wherever it stands."
-            : $" Padding ids are read as any other (no mask).";
+            : " Padding ids are read as any other (no mask).";
         var (input, padded) = AddInput(graph, words, options,
             $"Ids padded as Keras pad_sequences does (start id {Vocabulary.StartId}, padding {Vocabulary.PaddingId}, out of vocabulary {Vocabulary.OovId}); each below {spec.VocabularySize}.{masking}");
         SequenceNetworkGraph.Add(graph, network.Parameters, padded, Opset(options.Variant));

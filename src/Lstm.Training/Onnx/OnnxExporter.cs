@@ -1,6 +1,7 @@
 using System.Reflection;
 using Google.Protobuf;
 using Lstm.Training.Layers;
+using Lstm.Training.Models;
 using Lstm.Training.Onnx.Proto;
 using Lstm.Training.Text;
 using DataType = Lstm.Training.Onnx.Proto.TensorProto.Types.DataType;
@@ -8,16 +9,20 @@ using DataType = Lstm.Training.Onnx.Proto.TensorProto.Types.DataType;
 namespace Lstm.Training.Onnx;
 
 /// <summary>
-/// Writes an <see cref="LstmClassifier"/> as a self-describing ONNX model of standard operators, run by ONNX Runtime
-/// and checked by <c>onnx.checker</c>. See <see cref="OnnxModelVariant"/> for the two inputs; both variants output
-/// <c>logit</c> and <c>probability</c>, float <c>[batch, 1]</c>, and carry <see cref="OnnxModelMetadata"/> in
-/// <c>metadata_props</c>.
+/// Writes an <see cref="LstmClassifier"/>, or any network of the model family (<see cref="SequenceNetwork"/>), as a
+/// self-describing ONNX model of standard operators, run by ONNX Runtime and checked by <c>onnx.checker</c>. See
+/// <see cref="OnnxModelVariant"/> for the two inputs. Classifiers output <c>logit</c> and <c>probability</c>, float
+/// <c>[batch, 1]</c> (multi-class: <c>[batch, classes]</c>, a softmax), regression networks <c>value</c>
+/// (<c>[batch, outputs]</c>); every model carries <see cref="OnnxModelMetadata"/> in <c>metadata_props</c>.
 /// </summary>
 /// <remarks>
-/// Text preprocessing is split at the normaliser: lower-casing and stripping HTML tags and punctuation need regular
+/// <para>A network of the seed's shape (Embedding → LSTM → Dense(1, sigmoid)) is written with metadata format 1, byte
+/// for byte as before the family existed, whichever overload is used; any other network with format 2 (see
+/// <see cref="OnnxMetadataKeys"/>).</para>
+/// <para>Text preprocessing is split at the normaliser: lower-casing and stripping HTML tags and punctuation need regular
 /// expressions, which standard ONNX lacks, so callers normalise in .NET and the text variant's graph does the rest
 /// (whitespace split, vocabulary lookup, start id, padding and truncation) with standard operators.
-/// Exporting the same model, vocabulary and options twice gives identical bytes.
+/// Exporting the same model, vocabulary and options twice gives identical bytes.</para>
 /// </remarks>
 public static partial class OnnxExporter
 {

@@ -3,7 +3,7 @@ using Lstm.Training.Onnx.Proto;
 
 namespace Lstm.Training.Onnx;
 
-/// <summary>Reading the network of a metadata-format-2 file: any network of the family but the seed's shape.</summary>
+// Reading the network of a metadata-format-2 file: any network of the family but the seed's shape.
 public static partial class OnnxImporter
 {
     private static readonly HashSet<string> RecurrentOps = new(StringComparer.Ordinal) { "LSTM", "GRU", "RNN" };

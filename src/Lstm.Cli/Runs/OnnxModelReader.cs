@@ -25,6 +25,6 @@ internal static class OnnxModelReader
                 $"{file}: expects text normalised by {metadata.NormalizerName} v{metadata.NormalizerVersion}; this lstm normalises with {TextNormalizer.Name} v{TextNormalizer.Version}.");
         var padding = new SequencePadding(metadata.MaxLength, metadata.Padding, metadata.Truncating);
         string kind = $"ONNX {OnnxVariantNames.Format(metadata.Variant)} model";
-        return new TrainedModel(file, Path.GetDirectoryName(file)!, kind, imported.Model, imported.Vocabulary, padding, Seed: null);
+        return new TrainedModel(file, Path.GetDirectoryName(file)!, kind, Lstm.Training.Models.SequenceNetwork.FromClassifier(imported.Model), imported.Vocabulary, padding, Seed: null);
     }
 }

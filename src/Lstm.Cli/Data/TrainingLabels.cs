@@ -27,8 +27,39 @@ internal sealed record TrainingLabels(LabelledTexts Train, LabelledTexts? Valida
         }
         catch (InvalidDataException e) when (settings.Task is null && e.Message.Contains("expected a label", StringComparison.Ordinal))
         {
-            // Not sentiment labels: keep them as written and let the task be inferred from them.
-            return Read(binary: false);
+            // Not sentiment labels: keep them as written and let the task be inferred from them, unless they look like a
+            // sentiment file with a mistake in it, or like a column of texts (the binary error names the line then).
+            var asWrittenSplits = Read(binary: false);
+            if (!LooksLikeLabels([.. asWrittenSplits.Train.Concat(asWrittenSplits.Validation).Select(r => r.LabelText!)])) throw;
+            return asWrittenSplits;
+        }
+    }
+
+    /// <summary>
+    /// True for numbers, or for a few distinct names that are not sentiment labels mixed with others; false for a mix of
+    /// numbers and names, sentiment labels beside other words, or nearly as many distinct values as rows (a text column).
+    /// </summary>
+    private static bool LooksLikeLabels(IReadOnlyList<string> labels)
+    {
+        bool IsNumber(string label) => double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+        int numbers = labels.Count(IsNumber);
+        if (numbers == labels.Count) return true;
+        if (numbers > 0) return false;
+        if (labels.Any(IsSentiment)) return false;
+        int distinct = labels.Distinct(StringComparer.Ordinal).Count();
+        return distinct <= Math.Max(2, labels.Count / 2);
+    }
+
+    private static bool IsSentiment(string label)
+    {
+        try
+        {
+            TextLabels.FromStrings([label], TaskKind.BinaryClassification, out _);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

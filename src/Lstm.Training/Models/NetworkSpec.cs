@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Lstm.Training.Layers;
 
 namespace Lstm.Training.Models;
@@ -48,6 +49,7 @@ public sealed record NetworkSpec
     public IReadOnlyList<string>? ClassNames { get; init; }
 
     /// <summary>Width of the pooled features the head reads: the last layer's units × directions.</summary>
+    [JsonIgnore]
     public int FeatureWidth => Recurrent[^1].OutputWidth;
 
     /// <summary>The seed's network (every default).</summary>
@@ -69,6 +71,7 @@ public sealed record NetworkSpec
     /// True when this is Embedding → one forward LSTM → Dense(1, sigmoid) without masking: the shape
     /// <see cref="LstmClassifier"/> implements with its own kernels (and which trains bit for bit as before).
     /// </summary>
+    [JsonIgnore]
     public bool IsClassifierShape =>
         !MaskZero && Pooling == PoolingKind.Last && Task == TaskKind.BinaryClassification && Outputs == 1
         && Recurrent.Count == 1 && Recurrent[0] is { Kind: RecurrentKind.Lstm, Bidirectional: false };

@@ -1,3 +1,4 @@
+using Lstm.Training.Models;
 using Lstm.Training.Onnx;
 using Lstm.Training.Text;
 
@@ -56,13 +57,15 @@ internal sealed class LstmOnnxModel
             throw new InvalidDataException($"{source} is the ids variant (input '{metadata.InputName}'); Lstm.MLNet's ML.NET components need the text variant, whose graph maps words to ids. Export it again with OnnxModelVariant.Text.");
         if (metadata.NormalizerName != TextNormalizer.Name || metadata.NormalizerVersion != TextNormalizer.Version)
             throw new InvalidDataException($"{source} expects text normalised by \"{metadata.NormalizerName}\" version {metadata.NormalizerVersion}; this library implements \"{TextNormalizer.Name}\" version {TextNormalizer.Version}.");
+        if (metadata.Network.Task != TaskKind.BinaryClassification)
+            throw new InvalidDataException($"{source} is a {metadata.Network.Describe()} network; Lstm.MLNet's ML.NET components score binary classifiers (one logit and probability per row).");
         Expect(source, "input", metadata.InputName, TextInput);
         Expect(source, "logit output", metadata.LogitOutputName, LogitOutput);
         Expect(source, "probability output", metadata.ProbabilityOutputName, ProbabilityOutput);
         return new LstmOnnxModel(bytes, metadata);
     }
 
-    private static void Expect(string source, string what, string found, string expected)
+    private static void Expect(string source, string what, string? found, string expected)
     {
         if (found != expected)
             throw new InvalidDataException($"{source} names its {what} '{found}'; Lstm.MLNet's text variant names it '{expected}'.");

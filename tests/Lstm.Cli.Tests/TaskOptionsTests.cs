@@ -73,6 +73,15 @@ public class TaskOptionsTests
         Assert.Equal("music", lines[1].Split('\t')[1]);
         Assert.Equal("cooking", lines[2].Split('\t')[1]);
 
+        // The run's model.onnx and an exported ids variant hold the same network, task and class names.
+        var viaOnnx = LstmRunner.Run("predict", "--model", Path.Combine(run, RunDirectory.OnnxFile), "--format", "tsv", "we saw the band play a song", "a new recipe for the oven");
+        Assert.True(viaOnnx.ExitCode == 0, viaOnnx.ToString());
+        Assert.Equal(predict.Output, viaOnnx.Output);
+        var export = LstmRunner.Run("export", "--model", run, "--variant", "ids");
+        Assert.True(export.ExitCode == 0, export.ToString());
+        var ids = TrainedModel.Load(Path.Combine(run, "model.ids.onnx"));
+        Assert.Equal(["cooking", "music", "sports"], ids.Network.Spec.ClassNames);
+
         var summary = LstmRunner.Run("summary", "--model", run);
         Assert.True(summary.ExitCode == 0, summary.ToString());
         Assert.Contains("bidirectional (Bidirection", summary.Output); // Keras wraps long labels in its table
@@ -99,6 +108,8 @@ public class TaskOptionsTests
         var predict = LstmRunner.Run("predict", "--model", run, "--format", "json", "good good good film");
         Assert.True(predict.ExitCode == 0, predict.ToString());
         Assert.Contains("\"values\"", predict.Output);
+        var viaOnnx = LstmRunner.Run("predict", "--model", Path.Combine(run, RunDirectory.OnnxFile), "--format", "json", "good good good film");
+        Assert.Equal(predict.Output, viaOnnx.Output);
     }
 
     [Fact]

@@ -25,7 +25,6 @@ internal static class OnnxModelWriter
             Padding = padding.Padding,
             Truncating = padding.Truncating,
         };
-        if (network.Classifier is { } classifier) OnnxExporter.ExportToFile(classifier, vocabulary, options, path);
-        else throw new NotSupportedException($"ONNX export of {network.Spec} is not available in this build.");
+        OnnxExporter.ExportToFile(network, vocabulary, options, path);
     }
 }

@@ -28,13 +28,9 @@ internal static class RunOutputWriter
     /// </summary>
     public static IReadOnlyList<string> WriteResults(string directory, SequenceNetwork network, Vocabulary vocabulary, SequencePadding padding, History history)
     {
-        var files = new List<string> { RunDirectory.ModelFile, RunDirectory.HistoryFile };
+        var files = new List<string> { RunDirectory.ModelFile, RunDirectory.OnnxFile, RunDirectory.HistoryFile };
         network.Save(Path.Combine(directory, RunDirectory.ModelFile));
-        if (network.Classifier is not null)
-        {
-            OnnxModelWriter.Write(network, vocabulary, padding, OnnxModelVariant.Text, Path.Combine(directory, RunDirectory.OnnxFile));
-            files.Add(RunDirectory.OnnxFile);
-        }
+        OnnxModelWriter.Write(network, vocabulary, padding, OnnxModelVariant.Text, Path.Combine(directory, RunDirectory.OnnxFile));
         WriteHistory(directory, history);
         if (history.Epochs.Count > 0) files.AddRange([RunDirectory.LossPlotFile, RunDirectory.AccuracyPlotFile]);
         return files;

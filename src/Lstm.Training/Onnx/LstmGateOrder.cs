@@ -49,13 +49,21 @@ internal static class LstmGateOrder
         return onnx;
     }
 
-    /// <summary>The Keras bias equivalent to ONNX <c>B</c>: input and recurrent biases summed, then reordered.</summary>
+    /// <summary>
+    /// The Keras bias equivalent to ONNX <c>B</c>: input and recurrent biases summed, then reordered. Where the
+    /// recurrent bias is zero (always, in files this library writes) the input bias is taken as is, so that even a −0
+    /// comes back bit for bit (−0 + 0 is +0).
+    /// </summary>
     public static void FromOnnxBias(ReadOnlySpan<float> onnx, int units, Span<float> keras)
     {
         for (int gate = 0; gate < 4; gate++)
         {
             int k = KerasGateOfOnnxGate[gate] * units;
-            for (int j = 0; j < units; j++) keras[k + j] = onnx[gate * units + j] + onnx[(4 + gate) * units + j];
+            for (int j = 0; j < units; j++)
+            {
+                float input = onnx[gate * units + j], recurrent = onnx[(4 + gate) * units + j];
+                keras[k + j] = recurrent == 0f ? input : input + recurrent;
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Google.Protobuf;
 using Lstm.Training.Layers;
+using Lstm.Training.Models;
 using Lstm.Training.Onnx.Proto;
 using Lstm.Training.Text;
 using DataType = Lstm.Training.Onnx.Proto.TensorProto.Types.DataType;
@@ -8,18 +9,22 @@ using DataType = Lstm.Training.Onnx.Proto.TensorProto.Types.DataType;
 namespace Lstm.Training.Onnx;
 
 /// <summary>
-/// Writes an <see cref="LstmClassifier"/> as a self-describing ONNX model of standard operators, run by ONNX Runtime
-/// and checked by <c>onnx.checker</c>. See <see cref="OnnxModelVariant"/> for the two inputs; both variants output
-/// <c>logit</c> and <c>probability</c>, float <c>[batch, 1]</c>, and carry <see cref="OnnxModelMetadata"/> in
-/// <c>metadata_props</c>.
+/// Writes an <see cref="LstmClassifier"/>, or any network of the model family (<see cref="SequenceNetwork"/>), as a
+/// self-describing ONNX model of standard operators, run by ONNX Runtime and checked by <c>onnx.checker</c>. See
+/// <see cref="OnnxModelVariant"/> for the two inputs. Classifiers output <c>logit</c> and <c>probability</c>, float
+/// <c>[batch, 1]</c> (multi-class: <c>[batch, classes]</c>, a softmax), regression networks <c>value</c>
+/// (<c>[batch, outputs]</c>); every model carries <see cref="OnnxModelMetadata"/> in <c>metadata_props</c>.
 /// </summary>
 /// <remarks>
-/// Text preprocessing is split at the normaliser: lower-casing and stripping HTML tags and punctuation need regular
+/// <para>A network of the seed's shape (Embedding → LSTM → Dense(1, sigmoid)) is written with metadata format 1, byte
+/// for byte as before the family existed, whichever overload is used; any other network with format 2 (see
+/// <see cref="OnnxMetadataKeys"/>).</para>
+/// <para>Text preprocessing is split at the normaliser: lower-casing and stripping HTML tags and punctuation need regular
 /// expressions, which standard ONNX lacks, so callers normalise in .NET and the text variant's graph does the rest
 /// (whitespace split, vocabulary lookup, start id, padding and truncation) with standard operators.
-/// Exporting the same model, vocabulary and options twice gives identical bytes.
+/// Exporting the same model, vocabulary and options twice gives identical bytes.</para>
 /// </remarks>
-public static class OnnxExporter
+public static partial class OnnxExporter
 {
     /// <summary>ai.onnx opset of the text variant (StringSplit needs 20).</summary>
     public const int TextVariantOpset = 20;
@@ -67,64 +72,81 @@ public static class OnnxExporter
     internal static ModelProto Build(LstmClassifier model, Vocabulary vocabulary, OnnxExportOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(vocabulary);
-        options.Validate();
         var config = model.Config;
-        if (vocabulary.NumWords > config.VocabularySize)
-            throw new ArgumentException($"The vocabulary's ids run up to {vocabulary.NumWords - 1} (num_words {vocabulary.NumWords}); the embedding has only {config.VocabularySize} rows.", nameof(vocabulary));
-        var words = vocabulary.Words;
-        ValidateWords(words);
-
-        bool text = options.Variant == OnnxModelVariant.Text;
-        var graph = new OnnxGraphBuilder(text ? "lstm_mlnet_text_classifier" : "lstm_mlnet_ids_classifier");
-        string input;
-        string padded;
-        if (text)
-        {
-            input = TextPreprocessingGraph.TextInput;
-            padded = TextPreprocessingGraph.Add(graph, words, options);
-        }
-        else
-        {
-            input = padded = "input_ids";
-            graph.Input(input, DataType.Int64, "batch", "sequence");
-            graph.Graph.Input[^1].DocString =
-                $"Ids padded as Keras pad_sequences does (start id {Vocabulary.StartId}, padding {Vocabulary.PaddingId}, out of vocabulary {Vocabulary.OovId}); each below {config.VocabularySize}.";
-        }
+        var words = CheckArguments(vocabulary, options, config.VocabularySize);
+        var graph = new OnnxGraphBuilder(options.Variant == OnnxModelVariant.Text ? "lstm_mlnet_text_classifier" : "lstm_mlnet_ids_classifier");
+        var (input, padded) = AddInput(graph, words, options,
+            $"Ids padded as Keras pad_sequences does (start id {Vocabulary.StartId}, padding {Vocabulary.PaddingId}, out of vocabulary {Vocabulary.OovId}); each below {config.VocabularySize}.");
         LstmNetworkGraph.Add(graph, model, padded);
-
-        var metadata = new OnnxModelMetadata
+        var metadata = Metadata(vocabulary, options, input, config) with
         {
-            ProducerVersion = ProducerVersion,
-            Variant = options.Variant,
-            Config = config,
-            MaxLength = options.MaxLength,
-            Padding = options.Padding,
-            Truncating = options.Truncating,
-            PaddingId = Vocabulary.PaddingId,
-            StartId = Vocabulary.StartId,
-            OovId = Vocabulary.OovId,
-            IndexFrom = Vocabulary.IndexFrom,
-            NumWords = vocabulary.NumWords,
-            VocabularyWordCount = words.Count,
-            NormalizerName = options.NormalizerName,
-            NormalizerVersion = options.NormalizerVersion,
-            NormalizerRule = options.NormalizerRule,
-            InputName = input,
             LogitOutputName = LstmNetworkGraph.LogitOutput,
             ProbabilityOutputName = LstmNetworkGraph.ProbabilityOutput,
-            TokenIdsOutputName = options.IncludeTokenIdsOutput ? TextPreprocessingGraph.TokenIdsOutput : null,
         };
+        return Wrap(graph, metadata, words,
+            "Keras-style Embedding → LSTM → Dense(1, sigmoid) sentiment classifier exported by Lstm.MLNet. " +
+            "Outputs: logit and probability of the positive class, float [batch, 1].");
+    }
+
+    /// <summary>Validates the arguments every export shares and returns the vocabulary's words.</summary>
+    private static IReadOnlyList<string> CheckArguments(Vocabulary vocabulary, OnnxExportOptions options, int vocabularySize)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        options.Validate();
+        if (vocabulary.NumWords > vocabularySize)
+            throw new ArgumentException($"The vocabulary's ids run up to {vocabulary.NumWords - 1} (num_words {vocabulary.NumWords}); the embedding has only {vocabularySize} rows.", nameof(vocabulary));
+        var words = vocabulary.Words;
+        ValidateWords(words);
+        return words;
+    }
+
+    /// <summary>Declares the variant's input and returns its name and that of the padded ids the network reads.</summary>
+    private static (string Input, string Padded) AddInput(OnnxGraphBuilder graph, IReadOnlyList<string> words, OnnxExportOptions options, string idsDocString)
+    {
+        if (options.Variant == OnnxModelVariant.Text) return (TextPreprocessingGraph.TextInput, TextPreprocessingGraph.Add(graph, words, options));
+        const string ids = "input_ids";
+        graph.Input(ids, DataType.Int64, "batch", "sequence");
+        graph.Graph.Input[^1].DocString = idsDocString;
+        return (ids, ids);
+    }
+
+    /// <summary>The metadata every export shares; the caller adds the output names (and the network, for format 2).</summary>
+    private static OnnxModelMetadata Metadata(Vocabulary vocabulary, OnnxExportOptions options, string input, LstmClassifierConfig config) => new()
+    {
+        ProducerVersion = ProducerVersion,
+        Variant = options.Variant,
+        Config = config,
+        MaxLength = options.MaxLength,
+        Padding = options.Padding,
+        Truncating = options.Truncating,
+        PaddingId = Vocabulary.PaddingId,
+        StartId = Vocabulary.StartId,
+        OovId = Vocabulary.OovId,
+        IndexFrom = Vocabulary.IndexFrom,
+        NumWords = vocabulary.NumWords,
+        VocabularyWordCount = vocabulary.Words.Count,
+        NormalizerName = options.NormalizerName,
+        NormalizerVersion = options.NormalizerVersion,
+        NormalizerRule = options.NormalizerRule,
+        InputName = input,
+        LogitOutputName = null,
+        ProbabilityOutputName = null,
+        TokenIdsOutputName = options.IncludeTokenIdsOutput ? TextPreprocessingGraph.TokenIdsOutput : null,
+    };
+
+    /// <summary>The model around <paramref name="graph"/>: IR version, producer, opsets and metadata (the ids variant also stores the words, which its graph lacks).</summary>
+    private static ModelProto Wrap(OnnxGraphBuilder graph, OnnxModelMetadata metadata, IReadOnlyList<string> words, string docString)
+    {
+        bool text = metadata.Variant == OnnxModelVariant.Text;
         var onnx = new ModelProto
         {
             IrVersion = text ? 9 : 8, // the IR versions that came with opsets 20 and 17
             ProducerName = OnnxMetadataKeys.ProducerName,
             ProducerVersion = ProducerVersion,
-            DocString = "Keras-style Embedding → LSTM → Dense(1, sigmoid) sentiment classifier exported by Lstm.MLNet. " +
-                "Outputs: logit and probability of the positive class, float [batch, 1].",
+            DocString = docString,
             Graph = graph.Graph,
         };
-        onnx.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = text ? TextVariantOpset : IdsVariantOpset });
+        onnx.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset(metadata.Variant) });
         if (text) onnx.OpsetImport.Add(new OperatorSetIdProto { Domain = OnnxGraphBuilder.MlDomain, Version = TextVariantMlOpset });
         foreach (var (key, value) in metadata.ToProperties())
             onnx.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
@@ -132,6 +154,9 @@ public static class OnnxExporter
             onnx.MetadataProps.Add(new StringStringEntryProto { Key = OnnxMetadataKeys.VocabularyWords, Value = string.Join('\n', words) });
         return onnx;
     }
+
+    /// <summary>The ai.onnx opset of <paramref name="variant"/>.</summary>
+    internal static int Opset(OnnxModelVariant variant) => variant == OnnxModelVariant.Text ? TextVariantOpset : IdsVariantOpset;
 
     /// <summary>The graph splits on spaces and the ids variant stores words one per line: a word holding whitespace could never match.</summary>
     private static void ValidateWords(IReadOnlyList<string> words)

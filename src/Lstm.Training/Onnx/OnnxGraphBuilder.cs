@@ -37,6 +37,9 @@ internal sealed class OnnxGraphBuilder(string name)
 
     public string Int64Constant(string name, long[] dims, params long[] values) => Initializer(OnnxTensors.Int64(name, dims, values));
 
+    /// <summary>A float initializer; <paramref name="dims"/> empty for a scalar.</summary>
+    public string FloatConstant(string name, long[] dims, params float[] values) => Initializer(OnnxTensors.Float(name, dims, values));
+
     public void Input(string name, DataType type, params object[] dims) => Graph.Input.Add(ValueInfo(name, type, dims));
 
     public void Output(string name, DataType type, params object[] dims) => Graph.Output.Add(ValueInfo(name, type, dims));
@@ -69,6 +72,9 @@ internal sealed class OnnxGraphBuilder(string name)
         attribute.Ints.AddRange(values);
         return attribute;
     }
+
+    public static AttributeProto String(string name, string value) =>
+        new() { Name = name, Type = AttributeType.String, S = ByteString.CopyFromUtf8(value) };
 
     public static AttributeProto Strings(string name, IEnumerable<string> values)
     {

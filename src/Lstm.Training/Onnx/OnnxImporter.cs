@@ -1,21 +1,22 @@
 using System.Text;
 using Lstm.Training.Layers;
+using Lstm.Training.Models;
 using Lstm.Training.Onnx.Proto;
 using Lstm.Training.Text;
 
 namespace Lstm.Training.Onnx;
 
 /// <summary>
-/// Reads an ONNX model written by <see cref="OnnxExporter"/> back into a trainable <see cref="LstmClassifier"/>
-/// (weights returned to Keras layout and gate order), its vocabulary and its preprocessing settings, so that a
-/// shipped model can be evaluated, fine-tuned or resumed.
+/// Reads an ONNX model written by <see cref="OnnxExporter"/> back into a trainable <see cref="SequenceNetwork"/>
+/// (weights returned to Keras layout and gate order; an <see cref="LstmClassifier"/> too for the seed's shape), its
+/// vocabulary and its preprocessing settings, so that a shipped model can be evaluated, fine-tuned or resumed.
 /// </summary>
 /// <remarks>
 /// Only files this library wrote are accepted: the producer, metadata, opsets, initializer names and shapes, the
-/// LSTM node and (text variant) the LabelEncoder are checked, and an <see cref="InvalidDataException"/> says what
+/// recurrent nodes and (text variant) the LabelEncoder are checked, and an <see cref="InvalidDataException"/> says what
 /// was expected and what was found.
 /// </remarks>
-public static class OnnxImporter
+public static partial class OnnxImporter
 {
     /// <summary>Reads the model at <paramref name="path"/>.</summary>
     /// <exception cref="InvalidDataException">The file is not a readable ONNX model written by Lstm.MLNet.</exception>
@@ -46,8 +47,14 @@ public static class OnnxImporter
         CheckOpsets(proto, metadata.Variant, source);
         var graph = proto.Graph;
         CheckInput(graph, metadata, source);
-        var parameters = ReadParameters(graph, metadata.Config, source);
-        CheckLstmNode(graph, metadata.Config, source);
+        SequenceNetwork network;
+        if (metadata.FormatVersion == OnnxModelMetadata.SeedFormatVersion)
+        {
+            var parameters = ReadParameters(graph, metadata.Config, source);
+            CheckLstmNode(graph, metadata.Config, source);
+            network = SequenceNetwork.FromClassifier(new LstmClassifier(parameters));
+        }
+        else network = ReadNetwork(graph, metadata.Network, source);
         var words = metadata.Variant == OnnxModelVariant.Text ? ReadLabelEncoderWords(graph, metadata, source) : ReadMetadataWords(proto, metadata, source);
         Vocabulary vocabulary;
         try
@@ -60,7 +67,7 @@ public static class OnnxImporter
         }
         if (vocabulary.Words.Count != words.Length)
             throw new InvalidDataException($"{source}: holds {words.Length} vocabulary words, more than num_words {metadata.NumWords} leaves room for ({vocabulary.Words.Count}).");
-        return new OnnxImportedModel { Model = new LstmClassifier(parameters), Vocabulary = vocabulary, Metadata = metadata };
+        return new OnnxImportedModel { Network = network, Vocabulary = vocabulary, Metadata = metadata };
     }
 
     private static void CheckSpecialIds(OnnxModelMetadata metadata, string source)
@@ -92,19 +99,8 @@ public static class OnnxImporter
 
     private static LstmClassifierParameters ReadParameters(GraphProto graph, LstmClassifierConfig config, string source)
     {
-        var initializers = new Dictionary<string, TensorProto>(StringComparer.Ordinal);
-        foreach (var tensor in graph.Initializer) initializers.TryAdd(tensor.Name, tensor);
-        var values = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        foreach (var (name, shape) in LstmNetworkGraph.InitializerShapes(config))
-        {
-            if (!initializers.TryGetValue(name, out var tensor))
-                throw new InvalidDataException($"{source}: initializer '{name}' is missing; expected a float tensor of shape [{string.Join(", ", shape)}].");
-            if (!tensor.Dims.SequenceEqual(shape))
-                throw new InvalidDataException(
-                    $"{source}: initializer '{name}' has shape [{string.Join(", ", tensor.Dims)}]; expected [{string.Join(", ", shape)}] " +
-                    $"for vocabulary_size {config.VocabularySize}, embedding_dim {config.EmbeddingDim}, units {config.Units} (from the metadata).");
-            values[name] = OnnxTensors.ReadFloats(tensor, source);
-        }
+        var values = ReadInitializers(graph, LstmNetworkGraph.InitializerShapes(config),
+            $"vocabulary_size {config.VocabularySize}, embedding_dim {config.EmbeddingDim}, units {config.Units}", source);
         var parameters = new LstmClassifierParameters(config);
         int e = config.EmbeddingDim, h = config.Units;
         values[LstmNetworkGraph.Embedding].CopyTo(parameters.Embedding, 0);
@@ -114,6 +110,24 @@ public static class OnnxImporter
         values[LstmNetworkGraph.DenseKernel].CopyTo(parameters.DenseKernel, 0);
         values[LstmNetworkGraph.DenseBias].CopyTo(parameters.DenseBias, 0);
         return parameters;
+    }
+
+    /// <summary>The float values of the initializers <paramref name="shapes"/> names, each checked to have its shape; <paramref name="expectedFor"/> says what the shapes follow from.</summary>
+    private static Dictionary<string, float[]> ReadInitializers(GraphProto graph, IReadOnlyList<(string Name, long[] Shape)> shapes, string expectedFor, string source)
+    {
+        var initializers = new Dictionary<string, TensorProto>(StringComparer.Ordinal);
+        foreach (var tensor in graph.Initializer) initializers.TryAdd(tensor.Name, tensor);
+        var values = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        foreach (var (name, shape) in shapes)
+        {
+            if (!initializers.TryGetValue(name, out var tensor))
+                throw new InvalidDataException($"{source}: initializer '{name}' is missing; expected a float tensor of shape [{string.Join(", ", shape)}].");
+            if (!tensor.Dims.SequenceEqual(shape))
+                throw new InvalidDataException(
+                    $"{source}: initializer '{name}' has shape [{string.Join(", ", tensor.Dims)}]; expected [{string.Join(", ", shape)}] for {expectedFor} (from the metadata).");
+            values[name] = OnnxTensors.ReadFloats(tensor, source);
+        }
+        return values;
     }
 
     private static void CheckLstmNode(GraphProto graph, LstmClassifierConfig config, string source)

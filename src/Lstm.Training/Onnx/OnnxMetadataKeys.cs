@@ -5,6 +5,13 @@ namespace Lstm.Training.Onnx;
 /// <c>lstm_mlnet.</c>; values are invariant-culture text). ONNX Runtime shows them as
 /// <c>InferenceSession.ModelMetadata.CustomMetadataMap</c>.
 /// </summary>
+/// <remarks>
+/// A network of the seed's shape (Embedding → LSTM → Dense(1, sigmoid)) is written with format 1, the keys every
+/// version reads. Any other network of the family is written with format 2: every format-1 key (those describing
+/// "the LSTM" then describe the first recurrent layer), plus <see cref="Task"/>, <see cref="Network"/>,
+/// <see cref="ClassNames"/> and, for regression, <see cref="ValueOutputName"/> instead of the logit and probability
+/// outputs. A format-1 reader refuses format 2 with a message naming the format, rather than misreading it.
+/// </remarks>
 public static class OnnxMetadataKeys
 {
     /// <summary>The <c>producer_name</c> of every model this library writes.</summary>
@@ -13,7 +20,7 @@ public static class OnnxMetadataKeys
     /// <summary>Prefix of every key.</summary>
     public const string Prefix = "lstm_mlnet.";
 
-    /// <summary>Version of this metadata layout, an integer (currently 1).</summary>
+    /// <summary>Version of this metadata layout, an integer: 1 for the seed's shape, 2 for any other network of the family.</summary>
     public const string FormatVersion = Prefix + "format_version";
 
     /// <summary>Version of the library that wrote the model (also in <c>producer_version</c>).</summary>
@@ -28,13 +35,13 @@ public static class OnnxMetadataKeys
     /// <summary>Embedding width (Keras <c>output_dim</c>).</summary>
     public const string EmbeddingDim = Prefix + "embedding_dim";
 
-    /// <summary>LSTM units.</summary>
+    /// <summary>LSTM units (format 2: the first recurrent layer's units per direction; see <see cref="Network"/>).</summary>
     public const string Units = Prefix + "units";
 
-    /// <summary>LSTM input dropout used in training (inference ignores it).</summary>
+    /// <summary>LSTM input dropout used in training (inference ignores it); format 2: the first recurrent layer's.</summary>
     public const string Dropout = Prefix + "dropout";
 
-    /// <summary>LSTM recurrent dropout used in training (inference ignores it).</summary>
+    /// <summary>LSTM recurrent dropout used in training (inference ignores it); format 2: the first recurrent layer's.</summary>
     public const string RecurrentDropout = Prefix + "recurrent_dropout";
 
     /// <summary>Sequence length (Keras <c>maxlen</c>), counting the start id.</summary>
@@ -79,11 +86,29 @@ public static class OnnxMetadataKeys
     /// <summary>Name of the graph input (<c>text</c> or <c>input_ids</c>).</summary>
     public const string InputName = Prefix + "input";
 
-    /// <summary>Name of the logit output (<c>logit</c>, float <c>[batch, 1]</c>).</summary>
+    /// <summary>Name of the logit output (<c>logit</c>, float <c>[batch, 1]</c>; multi-class <c>[batch, classes]</c>); absent for regression.</summary>
     public const string LogitOutputName = Prefix + "output.logit";
 
-    /// <summary>Name of the probability output (<c>probability</c>, float <c>[batch, 1]</c>).</summary>
+    /// <summary>
+    /// Name of the probability output (<c>probability</c>, float <c>[batch, 1]</c>, the positive class's; multi-class
+    /// <c>[batch, classes]</c>, a softmax over the classes); absent for regression.
+    /// </summary>
     public const string ProbabilityOutputName = Prefix + "output.probability";
+
+    /// <summary>Format 2, regression only: name of the values output (<c>value</c>, float <c>[batch, outputs]</c>).</summary>
+    public const string ValueOutputName = Prefix + "output.value";
+
+    /// <summary>Format 2: <c>binary_classification</c>, <c>multiclass_classification</c> or <c>regression</c> (format 1 is always binary).</summary>
+    public const string Task = Prefix + "task";
+
+    /// <summary>
+    /// Format 2: the whole network as JSON (<c>SequenceNetwork.SpecToJson</c>: embedding, masking, every recurrent
+    /// layer, pooling, task, outputs, class names), from which the importer rebuilds it.
+    /// </summary>
+    public const string Network = Prefix + "network";
+
+    /// <summary>Format 2, multi-class models with named classes only: the class names in output order, a JSON array of strings.</summary>
+    public const string ClassNames = Prefix + "class_names";
 
     /// <summary>Name of the optional padded-ids output (<c>token_ids</c>), present only when exported with it.</summary>
     public const string TokenIdsOutputName = Prefix + "output.token_ids";

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using Lstm.Training.Layers;
+using Lstm.Training.Models;
 using Lstm.Training.Onnx.Proto;
 using Lstm.Training.Text;
 
@@ -12,8 +14,13 @@ namespace Lstm.Training.Onnx;
 /// </summary>
 public sealed record OnnxModelMetadata
 {
-    /// <summary>The metadata layout this library writes and reads.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>The newest metadata layout this library writes and reads: 2, used for every network but the seed's shape.</summary>
+    public const int CurrentFormatVersion = 2;
+
+    /// <summary>The layout of a network of the seed's shape (Embedding → LSTM → Dense(1, sigmoid)), kept so that every version reads those files.</summary>
+    public const int SeedFormatVersion = 1;
+
+    private readonly NetworkSpec? _network;
 
     /// <summary>Version of Lstm.MLNet that wrote the model.</summary>
     public required string ProducerVersion { get; init; }
@@ -21,8 +28,21 @@ public sealed record OnnxModelMetadata
     /// <summary>Text or ids input.</summary>
     public required OnnxModelVariant Variant { get; init; }
 
-    /// <summary>The network's shape and training-time dropout rates.</summary>
+    /// <summary>
+    /// The values of the format-1 keys: for the seed's shape the whole network and its training-time dropout rates;
+    /// for any other network only the embedding and the first recurrent layer's units and dropout rates (see <see cref="Network"/>).
+    /// </summary>
     public required LstmClassifierConfig Config { get; init; }
+
+    /// <summary>The whole network (layers, pooling, task, class names); for a format-1 file, the seed's shape built from <see cref="Config"/>.</summary>
+    public NetworkSpec Network
+    {
+        get => _network ?? NetworkSpec.FromClassifierConfig(Config);
+        init => _network = value;
+    }
+
+    /// <summary>The metadata layout the file has (or is written with): <see cref="SeedFormatVersion"/> for the seed's shape, else <see cref="CurrentFormatVersion"/>.</summary>
+    public int FormatVersion => Network.IsClassifierShape ? SeedFormatVersion : CurrentFormatVersion;
 
     /// <summary>Sequence length (Keras <c>maxlen</c>), counting the start id.</summary>
     public required int MaxLength { get; init; }
@@ -63,11 +83,14 @@ public sealed record OnnxModelMetadata
     /// <summary>Graph input name: <c>text</c> (string <c>[batch, 1]</c>) or <c>input_ids</c> (int64 <c>[batch, sequence]</c>).</summary>
     public required string InputName { get; init; }
 
-    /// <summary>Graph output holding the logit, float <c>[batch, 1]</c>.</summary>
-    public required string LogitOutputName { get; init; }
+    /// <summary>Graph output holding the logit, float <c>[batch, 1]</c> (multi-class: <c>[batch, classes]</c>); null for regression.</summary>
+    public required string? LogitOutputName { get; init; }
 
-    /// <summary>Graph output holding the probability of the positive class, float <c>[batch, 1]</c>.</summary>
-    public required string ProbabilityOutputName { get; init; }
+    /// <summary>Graph output holding the probability of the positive class, float <c>[batch, 1]</c> (multi-class: each class's, <c>[batch, classes]</c>); null for regression.</summary>
+    public required string? ProbabilityOutputName { get; init; }
+
+    /// <summary>Regression only: graph output holding the values, float <c>[batch, outputs]</c>; null otherwise.</summary>
+    public string? ValueOutputName { get; init; }
 
     /// <summary>Graph output holding the padded ids (int64 <c>[batch, MaxLength]</c>), or null when not exported.</summary>
     public string? TokenIdsOutputName { get; init; }
@@ -119,6 +142,7 @@ public sealed record OnnxModelMetadata
         {
             throw new InvalidDataException($"{source}: invalid network configuration in metadata: {e.Message}", e);
         }
+        var network = format >= CurrentFormatVersion ? ReadNetwork(reader, config, source) : null;
         var metadata = new OnnxModelMetadata
         {
             ProducerVersion = reader.String(OnnxMetadataKeys.ProducerVersion),
@@ -137,10 +161,12 @@ public sealed record OnnxModelMetadata
             NormalizerVersion = reader.Int(OnnxMetadataKeys.NormalizerVersion, 1),
             NormalizerRule = reader.String(OnnxMetadataKeys.NormalizerRule, allowEmpty: true),
             InputName = reader.String(OnnxMetadataKeys.InputName),
-            LogitOutputName = reader.String(OnnxMetadataKeys.LogitOutputName),
-            ProbabilityOutputName = reader.String(OnnxMetadataKeys.ProbabilityOutputName),
+            LogitOutputName = network?.Task == TaskKind.Regression ? null : reader.String(OnnxMetadataKeys.LogitOutputName),
+            ProbabilityOutputName = network?.Task == TaskKind.Regression ? null : reader.String(OnnxMetadataKeys.ProbabilityOutputName),
+            ValueOutputName = network?.Task == TaskKind.Regression ? reader.String(OnnxMetadataKeys.ValueOutputName) : null,
             TokenIdsOutputName = reader.OptionalString(OnnxMetadataKeys.TokenIdsOutputName),
         };
+        if (network is not null) metadata = metadata with { Network = network };
         if (metadata.NumWords > config.VocabularySize)
             throw new InvalidDataException($"{source}: metadata key '{OnnxMetadataKeys.NumWords}' is {metadata.NumWords}, more than the embedding's {config.VocabularySize} rows.");
         return metadata;
@@ -152,7 +178,7 @@ public sealed record OnnxModelMetadata
         var list = new List<KeyValuePair<string, string>>();
         void Add(string key, string value) => list.Add(new(key, value));
         void AddInt(string key, int value) => Add(key, value.ToString(CultureInfo.InvariantCulture));
-        AddInt(OnnxMetadataKeys.FormatVersion, CurrentFormatVersion);
+        AddInt(OnnxMetadataKeys.FormatVersion, FormatVersion);
         Add(OnnxMetadataKeys.ProducerVersion, ProducerVersion);
         Add(OnnxMetadataKeys.Variant, FormatVariant(Variant));
         AddInt(OnnxMetadataKeys.VocabularySize, Config.VocabularySize);
@@ -160,6 +186,12 @@ public sealed record OnnxModelMetadata
         AddInt(OnnxMetadataKeys.Units, Config.Units);
         Add(OnnxMetadataKeys.Dropout, Config.Dropout.ToString(CultureInfo.InvariantCulture));
         Add(OnnxMetadataKeys.RecurrentDropout, Config.RecurrentDropout.ToString(CultureInfo.InvariantCulture));
+        if (FormatVersion != SeedFormatVersion)
+        {
+            Add(OnnxMetadataKeys.Task, FormatTask(Network.Task));
+            Add(OnnxMetadataKeys.Network, SequenceNetwork.SpecToJson(Network));
+            if (Network.ClassNames is { } names) Add(OnnxMetadataKeys.ClassNames, JsonSerializer.Serialize(names));
+        }
         AddInt(OnnxMetadataKeys.MaxLength, MaxLength);
         Add(OnnxMetadataKeys.Padding, FormatSide(Padding));
         Add(OnnxMetadataKeys.Truncating, FormatSide(Truncating));
@@ -173,8 +205,9 @@ public sealed record OnnxModelMetadata
         AddInt(OnnxMetadataKeys.NormalizerVersion, NormalizerVersion);
         Add(OnnxMetadataKeys.NormalizerRule, NormalizerRule);
         Add(OnnxMetadataKeys.InputName, InputName);
-        Add(OnnxMetadataKeys.LogitOutputName, LogitOutputName);
-        Add(OnnxMetadataKeys.ProbabilityOutputName, ProbabilityOutputName);
+        if (LogitOutputName is not null) Add(OnnxMetadataKeys.LogitOutputName, LogitOutputName);
+        if (ProbabilityOutputName is not null) Add(OnnxMetadataKeys.ProbabilityOutputName, ProbabilityOutputName);
+        if (ValueOutputName is not null) Add(OnnxMetadataKeys.ValueOutputName, ValueOutputName);
         if (TokenIdsOutputName is not null) Add(OnnxMetadataKeys.TokenIdsOutputName, TokenIdsOutputName);
         return list;
     }
@@ -189,6 +222,45 @@ public sealed record OnnxModelMetadata
         }
         return FromProperties(model.ProducerName, properties, source);
     }
+
+    /// <summary>
+    /// Format 2's network, checked against the keys that also describe it: a file whose keys disagree was edited by
+    /// hand or not written by this library, and which of them the graph follows cannot be known.
+    /// </summary>
+    private static NetworkSpec ReadNetwork(PropertyReader reader, LstmClassifierConfig config, string source)
+    {
+        var network = SequenceNetwork.SpecFromJson(reader.String(OnnxMetadataKeys.Network), $"{source}: metadata key '{OnnxMetadataKeys.Network}'");
+        string task = reader.String(OnnxMetadataKeys.Task);
+        if (task != FormatTask(network.Task))
+            throw new InvalidDataException($"{source}: metadata key '{OnnxMetadataKeys.Task}' is '{task}'; the network is {network.Describe()} ({FormatTask(network.Task)}).");
+        var first = network.Recurrent[0];
+        var fromNetwork = (network.VocabularySize, network.EmbeddingDim, first.Units, first.Dropout, first.RecurrentDropout);
+        var fromKeys = (config.VocabularySize, config.EmbeddingDim, config.Units, config.Dropout, config.RecurrentDropout);
+        if (fromNetwork != fromKeys)
+            throw new InvalidDataException($"{source}: metadata keys (vocabulary_size, embedding_dim, units, dropout, recurrent_dropout) = {fromKeys} disagree with the network's {fromNetwork}.");
+        string? namesJson = reader.OptionalString(OnnxMetadataKeys.ClassNames);
+        string[]? names;
+        try
+        {
+            names = namesJson is null ? null : JsonSerializer.Deserialize<string[]>(namesJson);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{source}: metadata key '{OnnxMetadataKeys.ClassNames}' is not a JSON array of strings: {e.Message}", e);
+        }
+        if ((names is null) != (network.ClassNames is null) || (names is not null && !names.SequenceEqual(network.ClassNames!, StringComparer.Ordinal)))
+            throw new InvalidDataException($"{source}: metadata key '{OnnxMetadataKeys.ClassNames}' ({namesJson ?? "absent"}) disagrees with the network's class names.");
+        if (network.IsClassifierShape)
+            throw new InvalidDataException($"{source}: is format {CurrentFormatVersion} but holds the seed's shape, which Lstm.MLNet writes as format {SeedFormatVersion}.");
+        return network;
+    }
+
+    internal static string FormatTask(TaskKind task) => task switch
+    {
+        TaskKind.BinaryClassification => "binary_classification",
+        TaskKind.MulticlassClassification => "multiclass_classification",
+        _ => "regression",
+    };
 
     internal static string FormatVariant(OnnxModelVariant variant) => variant == OnnxModelVariant.Text ? "text" : "ids";
 

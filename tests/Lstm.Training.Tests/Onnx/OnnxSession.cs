@@ -44,6 +44,32 @@ internal sealed class OnnxSession : IDisposable
         return Rows(outputs[0]);
     }
 
+    /// <summary>The named float outputs (row-major) for padded ids.</summary>
+    public float[][] RunIds(IReadOnlyList<long[]> padded, IReadOnlyList<string> outputs)
+    {
+        int length = padded.Count == 0 ? 0 : padded[0].Length;
+        var flat = new long[padded.Count * length];
+        for (int i = 0; i < padded.Count; i++) padded[i].CopyTo(flat, i * length);
+        using var input = OrtValue.CreateTensorValueFromMemory(flat, [padded.Count, length]);
+        return RunFloats("input_ids", input, outputs);
+    }
+
+    /// <summary>The named float outputs (row-major) for normalised texts.</summary>
+    public float[][] RunText(IReadOnlyList<string> texts, IReadOnlyList<string> outputs)
+    {
+        var tensor = new Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<string>([texts.Count, 1]);
+        for (int i = 0; i < texts.Count; i++) tensor[i, 0] = texts[i];
+        using var input = OrtValue.CreateFromStringTensor(tensor);
+        return RunFloats("text", input, outputs);
+    }
+
+    private float[][] RunFloats(string inputName, OrtValue input, IReadOnlyList<string> names)
+    {
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, new Dictionary<string, OrtValue> { [inputName] = input }, names);
+        return [.. outputs.Select(o => o.GetTensorDataAsSpan<float>().ToArray())];
+    }
+
     private Result Run(string inputName, OrtValue input, bool tokenIds)
     {
         string[] names = tokenIds ? ["logit", "probability", "token_ids"] : ["logit", "probability"];

@@ -142,7 +142,7 @@ internal static class TrainingRun
             Started = started,
             ResumedFrom = resumeFrom is null ? null : RunRelativePath.ToRecorded(resumeFrom, outDirectory),
             InitializedFrom = initial is null ? null : RunRelativePath.ToRecorded(initial.Source, outDirectory),
-            Model = ClassifierSection(network.Spec),
+            Model = network.Spec.FirstLayerConfig(),
             Network = network.Spec,
             Preprocessing = new(TextNormalizer.Name, TextNormalizer.Version, vocabulary.NumWords, vocabulary.Words.Count, padding.MaxLen,
                 SequencePadding.Format(padding.Padding), SequencePadding.Format(padding.Truncating), Vocabulary.PaddingId),
@@ -284,18 +284,6 @@ internal static class TrainingRun
         if (spec.VocabularySize != vocabulary.NumWords)
             throw new InvalidDataException($"{resumeFrom}: the model has {spec.VocabularySize} embedding rows but the vocabulary beside it has numWords {vocabulary.NumWords}.");
     }
-
-    /// <summary>training.json's "model" section: the seed-shaped config, or the embedding and first layer of a family network.</summary>
-    internal static LstmClassifierConfig ClassifierSection(NetworkSpec spec) => spec.IsClassifierShape
-        ? spec.ToClassifierConfig()
-        : new LstmClassifierConfig
-        {
-            VocabularySize = spec.VocabularySize,
-            EmbeddingDim = spec.EmbeddingDim,
-            Units = spec.Recurrent[0].Units,
-            Dropout = spec.Recurrent[0].Dropout,
-            RecurrentDropout = spec.Recurrent[0].RecurrentDropout,
-        };
 
     /// <summary><c>Embedding(10000, 128) -> LSTM(128, dropout=0.2, recurrent_dropout=0.2) -> Dense(1, sigmoid): 1,411,713 parameters</c>.</summary>
     public static string Describe(SequenceNetwork network) => Invariant($"{network.Spec.Describe()}: {network.Parameters.Count:N0} parameters");

@@ -81,8 +81,18 @@ public sealed record NetworkSpec
     public LstmClassifierConfig ToClassifierConfig()
     {
         if (!IsClassifierShape) throw new InvalidOperationException($"{Describe()} is not Embedding -> LSTM -> Dense(1, sigmoid).");
-        var lstm = Recurrent[0];
-        return new LstmClassifierConfig { VocabularySize = VocabularySize, EmbeddingDim = EmbeddingDim, Units = lstm.Units, Dropout = lstm.Dropout, RecurrentDropout = lstm.RecurrentDropout };
+        return FirstLayerConfig();
+    }
+
+    /// <summary>
+    /// The embedding and the first recurrent layer's units and dropout rates as an <see cref="LstmClassifierConfig"/>:
+    /// what files written before the family (format-1 ONNX metadata, <c>training.json</c>'s "model") record, and
+    /// exactly the network for one of <see cref="IsClassifierShape"/>.
+    /// </summary>
+    public LstmClassifierConfig FirstLayerConfig()
+    {
+        var first = Recurrent[0];
+        return new LstmClassifierConfig { VocabularySize = VocabularySize, EmbeddingDim = EmbeddingDim, Units = first.Units, Dropout = first.Dropout, RecurrentDropout = first.RecurrentDropout };
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> or <see cref="ArgumentOutOfRangeException"/> naming the first invalid value.</summary>

@@ -20,9 +20,12 @@ public class IsaDeterminismTests(ITestOutputHelper output)
     ];
 
     [SkippableTheory]
-    [InlineData("21", "9", "30")]      // widths that leave a tail at every vector size
-    [InlineData("128", "128", "80")]   // the seed network's widths
-    public void Training_gives_the_same_weights_with_every_instruction_set(string units, string embeddingDim, string maxLen)
+    [InlineData("21", "9", "30", "")]      // widths that leave a tail at every vector size
+    [InlineData("128", "128", "80", "")]   // the seed network's widths
+    [InlineData("21", "9", "30", "--cell gru --bidirectional --mask-padding --pooling max --layers 2")]   // the family's code
+    [InlineData("19", "9", "30", "--cell simple-rnn --pooling mean --task regression")]
+    [InlineData("19", "9", "30", "--mask-padding --bidirectional --task multiclass")]
+    public void Training_gives_the_same_weights_with_every_instruction_set(string units, string embeddingDim, string maxLen, string architecture)
     {
         // The settings name x64 instruction sets; on ARM64 (or x64 without AVX2 and FMA) the runtime ignores them. When this
         // process itself runs under such a setting, the CPU's own support cannot be read, and the children drop the setting.
@@ -38,8 +41,11 @@ public class IsaDeterminismTests(ITestOutputHelper output)
         {
             string run = temp.File(name.Replace(' ', '-').Replace(",", ""));
             string stdout = RunLstm(environment,
+            [
                 "train", "--data", data, "--epochs", "2", "--batch-size", "16", "--max-len", maxLen, "--units", units,
-                "--embedding-dim", embeddingDim, "--num-words", "200", "--seed", "7", "--out", run);
+                "--embedding-dim", embeddingDim, "--num-words", "200", "--seed", "7", "--out", run,
+                .. architecture.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            ]);
             Assert.Contains("Kernels: " + kernels, stdout);
             byte[] weights = File.ReadAllBytes(Path.Combine(run, "model.lstm"));
             output.WriteLine($"{name}: {weights.Length} bytes, SHA-256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(weights))[..16]}");

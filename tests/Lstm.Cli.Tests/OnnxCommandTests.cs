@@ -133,7 +133,7 @@ public class OnnxCommandTests
         string run = Train(temp, epochs: 1);
         var trained = TrainedModel.Load(run);
         string post = temp.File("post.onnx");
-        OnnxExporter.ExportToFile(trained.Classifier, trained.Vocabulary,
+        OnnxExporter.ExportToFile(trained.Network.Classifier!, trained.Vocabulary,
             new OnnxExportOptions { MaxLength = 6, Padding = PaddingSide.Post, Truncating = PaddingSide.Post }, post);
 
         var model = TrainedModel.Load(post);

@@ -108,7 +108,7 @@ AddOnnxRuntime("shipped:model.onnx@onnxruntime", "../../../models/imdb-lstm/mode
 var run = TrainedModel.Load(folder);
 var all = LabelledTextFile.Read(data);
 var dataset = Lstm.Cli.Data.ReviewEncoder.ToDataset(all, run.Vocabulary, run.Padding);
-var evaluation = EvaluationResult.FromLogits(ChunkedInference.PredictLogits(run.Classifier, dataset.Sequences, 1, null, CancellationToken.None), dataset.Labels);
+var evaluation = EvaluationResult.FromLogits(ChunkedInference.PredictOutputs(run.Network, dataset.Sequences, 1, null, CancellationToken.None), dataset.Labels);
 
 FixtureWriter.WriteExpected(Path.Combine(folder, FixtureWriter.ExpectedFile), FixtureWriter.Commit(root), texts, artefacts, evaluation);
 foreach (string name in Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal))

@@ -6,6 +6,7 @@ using Lstm.Cli.Progress;
 using Lstm.Cli.Runs;
 using Lstm.Training.Data;
 using Lstm.Training.Losses;
+using Lstm.Training.Models;
 using Lstm.Training.Training;
 
 namespace Lstm.Cli.Commands;
@@ -71,28 +72,57 @@ internal sealed class EvaluateCommand
         var output = environment.Output;
         var ct = environment.CancellationToken;
         var model = TrainedModel.Load(parseResult.GetValue(_model)!);
-        output.WriteLine($"Model: {model.Source} ({model.Kind}): {TrainingRun.Describe(model.Classifier)}, {model.Padding}");
+        output.WriteLine($"Model: {model.Source} ({model.Kind}): {TrainingRun.Describe(model.Network)}, {model.Padding}");
 
         var source = parseResult.GetValue(_data) is { } path ? DataSource.FromPath(path) : DataSource.FromCache(environment, !parseResult.GetValue(_noDownload));
         // A run folder's file layout unless told otherwise: a run trained on text-then-label files evaluates on them as they are.
-        var columns = _columns.Read(parseResult, model.DataColumns ?? LabelledTextFileOptions.Default);
+        var columns = _columns.Read(parseResult, model.DataColumns ?? LabelledTextFileOptions.Default) with { BinaryLabels = model.Task == TaskKind.BinaryClassification };
         output.WriteLine($"Loading {source.Describe(columns)}");
         var clock = Stopwatch.StartNew();
         var reviews = ReviewLoader.LoadForEvaluation(source, columns, parseResult.GetValue(_limit), model.Seed ?? DefaultSeed, ct);
         if (reviews.Count == 0) throw new InvalidDataException($"{source.Path}: no reviews to evaluate on.");
-        var data = ReviewEncoder.ToDataset(reviews, model.Vocabulary, model.Padding, ct);
+        var data = EvaluationData(model, reviews, source, ct);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Loaded and encoded {data.Count:N0} reviews ({(source.Kind == DataKind.Imdb ? "IMDB test split" : "all rows")}) in {clock.Elapsed.TotalSeconds:0.0}s"));
 
         clock.Restart();
         var line = new CountProgressLine(output, environment.OutputIsTerminal, "Evaluating", data.Count);
-        float[] logits = ChunkedInference.PredictLogits(model.Classifier, data.Sequences, parseResult.GetValue(_threads), line.Report, ct);
+        float[] outputs = ChunkedInference.PredictOutputs(model.Network, data.Sequences, parseResult.GetValue(_threads), line.Report, ct);
         line.Finish();
         double seconds = clock.Elapsed.TotalSeconds;
-        var result = EvaluationResult.FromLogits(logits, data.Labels);
-        output.WriteLine($"{ProgressText.Steps(result.Count, result.Count)} - {ProgressText.Seconds(seconds)} - loss: {ProgressText.Metric(result.Loss)}"
-            + $" - accuracy: {ProgressText.Metric(result.Accuracy)} - {ProgressText.Rate(result.Count / Math.Max(seconds, 1e-9))} reviews/s");
-        output.WriteLine(LossUnitNote(result.Loss));
+        string head = $"{ProgressText.Steps(data.Count, data.Count)} - {ProgressText.Seconds(seconds)}";
+        string rate = $"{ProgressText.Rate(data.Count / Math.Max(seconds, 1e-9))} reviews/s";
+        if (model.Task == TaskKind.BinaryClassification)
+        {
+            var result = EvaluationResult.FromLogits(outputs, data.Labels);
+            output.WriteLine($"{head} - loss: {ProgressText.Metric(result.Loss)} - accuracy: {ProgressText.Metric(result.Accuracy)} - {rate}");
+            output.WriteLine(LossUnitNote(result.Loss));
+            return ExitCodes.Success;
+        }
+        var evaluation = NetworkEvaluation.FromOutputs(model.Network.Spec, outputs, data);
+        if (model.Task == TaskKind.MulticlassClassification)
+        {
+            output.WriteLine($"{head} - loss: {ProgressText.Metric(evaluation.Loss)} - accuracy: {ProgressText.Metric(evaluation.Accuracy!.Value)} - {rate}");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"loss is sparse categorical cross-entropy in nats over {model.Network.Spec.Outputs} classes, as Keras reports it; accuracy is what ML.NET calls MicroAccuracy"));
+        }
+        else
+        {
+            output.WriteLine($"{head} - loss: {ProgressText.Metric(evaluation.Loss)} - mae: {ProgressText.Metric(evaluation.MeanAbsoluteError!.Value)}"
+                + $" - rmse: {ProgressText.Metric(evaluation.RootMeanSquaredError!.Value)} - {rate}");
+            output.WriteLine("loss is the mean squared error (Keras's mse); mae and rmse are ML.NET's MeanAbsoluteError and RootMeanSquaredError");
+        }
         return ExitCodes.Success;
+    }
+
+    /// <summary>The reviews encoded as the model was trained, with the labels of its task (IMDB: sentiment or rating, as it learned).</summary>
+    private static SequenceDataset EvaluationData(TrainedModel model, IReadOnlyList<LabelledText> reviews, DataSource source, CancellationToken ct)
+    {
+        var sequences = ReviewEncoder.Encode([.. reviews.Select(r => r.Text)], model.Vocabulary, model.Padding, ct);
+        var spec = model.Network.Spec;
+        bool rating = source.Kind == DataKind.Imdb && model.LearnedImdbLabel == TrainSettings.RatingLabel;
+        string Raw(LabelledText r) => rating ? r.Stars!.Value.ToString(CultureInfo.InvariantCulture) : r.LabelText ?? (r.Label ? "1" : "0");
+        if (spec.Task == TaskKind.BinaryClassification && !rating) return new SequenceDataset(sequences, [.. reviews.Select(r => r.Label)]);
+        return TextLabels.FromStrings([.. reviews.Select(Raw)], spec.Task, out _, spec.ClassNames).ToDataset(sequences);
     }
 }

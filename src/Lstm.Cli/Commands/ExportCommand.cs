@@ -64,8 +64,8 @@ internal sealed class ExportCommand
         string path = Path.GetFullPath(parseResult.GetValue(_out) ?? Path.Combine(model.Folder, defaultName));
         if (Directory.Exists(path)) path = Path.Combine(path, defaultName);
 
-        output.WriteLine($"Model: {model.Source} ({model.Kind}): {TrainingRun.Describe(model.Classifier)}, {model.Padding}");
-        OnnxModelWriter.Write(model.Classifier, model.Vocabulary, model.Padding, variant, path);
+        output.WriteLine($"Model: {model.Source} ({model.Kind}): {TrainingRun.Describe(model.Network)}, {model.Padding}");
+        OnnxModelWriter.Write(model.Network, model.Vocabulary, model.Padding, variant, path);
         long size = new FileInfo(path).Length;
         output.WriteLine($"Wrote {path}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

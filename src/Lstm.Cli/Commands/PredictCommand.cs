@@ -3,6 +3,7 @@ using Lstm.Cli.Data;
 using Lstm.Cli.Predictions;
 using Lstm.Cli.Runs;
 using Lstm.Training.Losses;
+using Lstm.Training.Models;
 using Lstm.Training.Training;
 
 namespace Lstm.Cli.Commands;
@@ -64,17 +65,46 @@ internal sealed class PredictCommand
         if (texts.Count == 0)
             throw new ArgumentException("no reviews given: pass them as arguments, with --file PATH (one per line), or '-' to read standard input.");
         var model = TrainedModel.Load(parseResult.GetValue(_model)!);
-        float[] logits = Logits(model, texts, parseResult.GetValue(_threads), environment.CancellationToken);
-        var predictions = texts.Select((text, i) => new Prediction(text, BinaryCrossEntropy.Sigmoid(logits[i]), logits[i] > 0)).ToArray();
+        float[] outputs = Logits(model, texts, parseResult.GetValue(_threads), environment.CancellationToken);
+        var predictions = Predictions(model.Network.Spec, texts, outputs);
         PredictionWriter.Write(environment.Output, predictions, Enum.Parse<PredictionFormat>(parseResult.GetValue(_format)!, ignoreCase: true));
         return ExitCodes.Success;
     }
 
-    /// <summary>The logit of each text: tokenised, encoded and padded as <paramref name="model"/> was trained, then the C# forward pass.</summary>
+    /// <summary>
+    /// The network's raw outputs for each text ([texts, outputs]: the logit of a binary model, the class logits, or the
+    /// values): tokenised, encoded and padded as <paramref name="model"/> was trained, then the C# forward pass.
+    /// </summary>
     public static float[] Logits(TrainedModel model, IReadOnlyList<string> texts, int? threads, CancellationToken ct)
     {
         int[][] sequences = ReviewEncoder.Encode(texts, model.Vocabulary, model.Padding, ct);
-        return ChunkedInference.PredictLogits(model.Classifier, sequences, threads, null, ct);
+        return ChunkedInference.PredictOutputs(model.Network, sequences, threads, null, ct);
+    }
+
+    /// <summary>Each text's prediction from the network's raw outputs: P(positive) and label, the likeliest class, or the values.</summary>
+    public static Prediction[] Predictions(NetworkSpec spec, IReadOnlyList<string> texts, float[] outputs)
+    {
+        int k = spec.Outputs;
+        var predictions = new Prediction[texts.Count];
+        var row = new float[k];
+        for (int i = 0; i < texts.Count; i++)
+        {
+            outputs.AsSpan(i * k, k).CopyTo(row);
+            SequenceNetwork.Activate(spec, row);
+            predictions[i] = spec.Task switch
+            {
+                TaskKind.BinaryClassification => Prediction.Binary(texts[i], row[0]),
+                TaskKind.MulticlassClassification => ClassPrediction(spec, texts[i], row),
+                _ => new Prediction(texts[i], 0f, "", [.. row]),
+            };
+        }
+        return predictions;
+    }
+
+    private static Prediction ClassPrediction(NetworkSpec spec, string text, float[] probabilities)
+    {
+        int best = SoftmaxCrossEntropy.ArgMax(probabilities);
+        return new Prediction(text, probabilities[best], spec.ClassNames?[best] ?? best.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>The reviews in order: the arguments (with '-' replaced by standard input's lines), then <paramref name="file"/>'s lines; blank lines are skipped.</summary>

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using Lstm.Cli.Runs;
 using Lstm.Training;
+using Lstm.Training.Models;
 
 namespace Lstm.Cli.Commands;
 
 /// <summary>
-/// <c>lstm train</c>: trains the seed program's Embedding → LSTM → Dense(1, sigmoid) model on IMDB or a labelled
-/// file and writes the run folder. Options default to the seed's hyperparameters.
+/// <c>lstm train</c>: trains a model of the family (by default the seed program's Embedding → LSTM → Dense(1, sigmoid))
+/// on IMDB or a labelled file, for a binary, multi-class or regression label, and writes the run folder. Options
+/// default to the seed's hyperparameters.
 /// </summary>
 internal sealed class TrainCommand
 {
@@ -131,6 +133,43 @@ internal sealed class TrainCommand
         Description = "Output folder. Default: ./runs/<imdb or data file name>-<yyyyMMdd-HHmmss>, or the checkpoint's folder with --resume",
         HelpName = "dir",
     };
+    private readonly Option<string?> _task = new Option<string?>("--task")
+    {
+        Description = "binary, multiclass or regression. Default: inferred from the labels (and said so): binary for sentiment labels, regression for numbers that are not whole, multiclass otherwise",
+        HelpName = "binary|multiclass|regression",
+    }.AcceptOnlyFromAmong("binary", "multiclass", "regression");
+    private readonly Option<string> _label = new Option<string>("--label")
+    {
+        Description = "What IMDB data is labelled with: sentiment (positive/negative) or rating (1-4 and 7-10, from the file names; with --task multiclass or regression)",
+        DefaultValueFactory = _ => TrainSettings.SentimentLabel,
+        HelpName = "sentiment|rating",
+    }.AcceptOnlyFromAmong(TrainSettings.SentimentLabel, TrainSettings.RatingLabel);
+    private readonly Option<string> _cell = new Option<string>("--cell")
+    {
+        Description = "Recurrent layer, as Keras names it: lstm (LSTM), gru (GRU, reset_after) or simple-rnn (SimpleRNN)",
+        DefaultValueFactory = _ => "lstm",
+        HelpName = "lstm|gru|simple-rnn",
+    }.AcceptOnlyFromAmong("lstm", "gru", "simple-rnn");
+    private readonly Option<int> _layers = new Option<int>("--layers")
+    {
+        Description = "Recurrent layers stacked (all but the last return sequences)",
+        DefaultValueFactory = _ => 1,
+        HelpName = "n",
+    }.AtLeast(1);
+    private readonly Option<bool> _bidirectional = new("--bidirectional")
+    {
+        Description = "Wrap each recurrent layer in Keras's Bidirectional (outputs concatenated)",
+    };
+    private readonly Option<string> _pooling = new Option<string>("--pooling")
+    {
+        Description = "What the head reads: the last state, or GlobalMaxPooling1D / GlobalAveragePooling1D over time",
+        DefaultValueFactory = _ => "last",
+        HelpName = "last|max|mean",
+    }.AcceptOnlyFromAmong("last", "max", "mean");
+    private readonly Option<bool> _maskPadding = new("--mask-padding")
+    {
+        Description = "Keras mask_zero: padding steps neither update the recurrent state nor count in pooling (trains short texts faster)",
+    };
     private readonly Option<bool> _noDownload = new("--no-download")
     {
         Description = "Fail instead of downloading IMDB when it is not in the cache folder",
@@ -139,10 +178,11 @@ internal sealed class TrainCommand
     /// <summary>Builds the command; its action runs <see cref="TrainingRun"/> in <paramref name="environment"/>.</summary>
     public TrainCommand(CommandEnvironment environment)
     {
-        Command = new Command("train", "Train the Embedding -> LSTM -> Dense(1, sigmoid) sentiment model (Keras IMDB defaults) and write a run folder")
+        Command = new Command("train", "Train a text model (by default the seed's Embedding -> LSTM -> Dense(1, sigmoid) on IMDB sentiment, Keras defaults) and write a run folder")
         {
-            _data, _validation, _columns.Label, _columns.Text, _validationSplit, _epochs, _batchSize, _maxLen, _numWords, _embeddingDim, _units, _dropout,
-            _recurrentDropout, _learningRate, _seed, _limit, _validationLimit, _threads, _patience, _reduceLrPatience, _reduceLrFactor, _clipNorm, _resume, _initFrom, _out, _noDownload,
+            _data, _validation, _columns.Label, _columns.Text, _label, _task, _validationSplit, _epochs, _batchSize, _maxLen, _numWords, _embeddingDim, _cell, _units, _layers,
+            _bidirectional, _pooling, _maskPadding, _dropout, _recurrentDropout, _learningRate, _seed, _limit, _validationLimit, _threads, _patience, _reduceLrPatience,
+            _reduceLrFactor, _clipNorm, _resume, _initFrom, _out, _noDownload,
         };
         Command.SetAction(parseResult => ErrorReporter.Run(environment.Error,
             () => TrainingRun.Execute(ReadSettings(parseResult), ExplicitOptions(parseResult), environment)));
@@ -166,6 +206,24 @@ internal sealed class TrainCommand
         Limit = parseResult.GetValue(_limit),
         ValidationLimit = parseResult.GetValue(_validationLimit),
         NoDownload = parseResult.GetValue(_noDownload),
+        ImdbLabel = parseResult.GetValue(_label)!,
+        Task = parseResult.GetValue(_task) switch
+        {
+            "binary" => TaskKind.BinaryClassification,
+            "multiclass" => TaskKind.MulticlassClassification,
+            "regression" => TaskKind.Regression,
+            _ => null,
+        },
+        Cell = parseResult.GetValue(_cell) switch
+        {
+            "gru" => RecurrentKind.Gru,
+            "simple-rnn" => RecurrentKind.SimpleRnn,
+            _ => RecurrentKind.Lstm,
+        },
+        Layers = parseResult.GetValue(_layers),
+        Bidirectional = parseResult.GetValue(_bidirectional),
+        Pooling = Enum.Parse<PoolingKind>(parseResult.GetValue(_pooling)!, ignoreCase: true),
+        MaskPadding = parseResult.GetValue(_maskPadding),
         NumWords = parseResult.GetValue(_numWords),
         MaxLen = parseResult.GetValue(_maxLen),
         EmbeddingDim = parseResult.GetValue(_embeddingDim),

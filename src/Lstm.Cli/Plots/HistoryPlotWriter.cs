@@ -16,11 +16,16 @@ internal static class HistoryPlotWriter
     /// <summary>Image height in pixels.</summary>
     public const int Height = 600;
 
-    /// <summary>Writes <c>loss.png</c>-style and <c>accuracy.png</c>-style figures to the given paths, each atomically.</summary>
+    /// <summary>
+    /// Writes <c>loss.png</c>-style and <c>accuracy.png</c>-style figures to the given paths, each atomically; for a
+    /// regression network the second figure is the mean absolute error.
+    /// </summary>
     public static void Write(History history, string lossPath, string accuracyPath)
     {
         WriteFigure(history.Loss, history.ValLoss, "Model Loss", "Loss", Alignment.UpperRight, lossPath);
-        WriteFigure(history.Accuracy, history.ValAccuracy, "Model Accuracy", "Accuracy", Alignment.LowerRight, accuracyPath);
+        if (history.IsRegression)
+            WriteFigure(history.MeanAbsoluteError, [.. history.Epochs.Select(e => e.ValMeanAbsoluteError ?? double.NaN)], "Model Mean Absolute Error", "MAE", Alignment.UpperRight, accuracyPath);
+        else WriteFigure(history.Accuracy, history.ValAccuracy, "Model Accuracy", "Accuracy", Alignment.LowerRight, accuracyPath);
     }
 
     /// <summary>One figure as PNG bytes: a Train curve and, when any value is known, a Validation curve.</summary>

@@ -1,11 +1,12 @@
 namespace Lstm.Cli.Predictions;
 
-/// <summary>One review's result.</summary>
-/// <param name="Text">The review as given.</param>
-/// <param name="Probability">P(positive): the sigmoid of the network's logit.</param>
-/// <param name="Positive">True when the logit is above 0 (probability above 0.5).</param>
-internal sealed record Prediction(string Text, float Probability, bool Positive)
+/// <summary>One text's prediction.</summary>
+/// <param name="Text">The text as given.</param>
+/// <param name="Probability">P(positive) for a binary model, the predicted class's probability for a multi-class one; unused for regression.</param>
+/// <param name="Label">"positive" or "negative", the predicted class's name, or empty for regression.</param>
+/// <param name="Values">The predicted values of a regression model; null otherwise.</param>
+internal sealed record Prediction(string Text, float Probability, string Label, float[]? Values = null)
 {
-    /// <summary>"positive" or "negative".</summary>
-    public string Label => Positive ? "positive" : "negative";
+    /// <summary>A binary model's prediction from P(positive).</summary>
+    public static Prediction Binary(string text, float probability) => new(text, probability, probability > 0.5f ? "positive" : "negative");
 }

@@ -21,6 +21,12 @@ internal static class PredictionWriter
     /// <summary>Writes <paramref name="predictions"/> to <paramref name="output"/> as <paramref name="format"/> says.</summary>
     public static void Write(TextWriter output, IReadOnlyList<Prediction> predictions, PredictionFormat format)
     {
+        if (predictions.Count > 0 && predictions[0].Values is { } first)
+        {
+            WriteValues(output, predictions, format, first.Length);
+            return;
+        }
+        bool classes = predictions.Any(p => p.Label is not ("positive" or "negative"));
         switch (format)
         {
             case PredictionFormat.Tsv:
@@ -32,7 +38,7 @@ internal static class PredictionWriter
                 output.WriteLine(ToJson(predictions));
                 break;
             default:
-                output.WriteLine(TableHeader);
+                output.WriteLine(classes ? ClassTableHeader(predictions) : TableHeader);
                 foreach (var p in predictions)
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Probability,-11:0.0000}  {p.Label}  \"{Preview(p.Text)}\""));
                 break;
@@ -40,6 +46,48 @@ internal static class PredictionWriter
     }
 
     /// <summary>The JSON array: <c>[{"text": "…", "probability": 0.88, "label": "positive"}, …]</c>.</summary>
+    /// <summary>The table header of a multi-class model: <c>P(label)    label     text</c>, the label column as wide as the widest class.</summary>
+    private static string ClassTableHeader(IReadOnlyList<Prediction> predictions) => "P(label)     label  text";
+
+    // Regression: one value per output; the table and TSV name them value (or value_1, value_2, ...), JSON gives "values".
+    private static void WriteValues(TextWriter output, IReadOnlyList<Prediction> predictions, PredictionFormat format, int width)
+    {
+        string[] names = width == 1 ? ["value"] : [.. Enumerable.Range(1, width).Select(i => $"value_{i}")];
+        switch (format)
+        {
+            case PredictionFormat.Json:
+                using (var buffer = new MemoryStream())
+                {
+                    using (var writer = new Utf8JsonWriter(buffer, Json))
+                    {
+                        writer.WriteStartArray();
+                        foreach (var p in predictions)
+                        {
+                            writer.WriteStartObject();
+                            writer.WriteString("text", p.Text);
+                            writer.WriteStartArray("values");
+                            foreach (float v in p.Values!) writer.WriteNumberValue(v);
+                            writer.WriteEndArray();
+                            writer.WriteEndObject();
+                        }
+                        writer.WriteEndArray();
+                    }
+                    output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                }
+                break;
+            case PredictionFormat.Tsv:
+                output.WriteLine(string.Join('\t', names) + "\ttext");
+                foreach (var p in predictions)
+                    output.WriteLine(string.Join('\t', p.Values!.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "\t" + OneLine(p.Text));
+                break;
+            default:
+                output.WriteLine(string.Join("  ", names.Select(n => n.PadRight(10))) + "  text");
+                foreach (var p in predictions)
+                    output.WriteLine(string.Join("  ", p.Values!.Select(v => v.ToString("0.0000", CultureInfo.InvariantCulture).PadRight(10))) + $"  \"{Preview(p.Text)}\"");
+                break;
+        }
+    }
+
     public static string ToJson(IReadOnlyList<Prediction> predictions)
     {
         using var buffer = new MemoryStream();

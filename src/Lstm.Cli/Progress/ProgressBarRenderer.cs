@@ -63,7 +63,7 @@ internal sealed class ProgressBarRenderer : ProgressRenderer
     public string Line(TrainingProgress progress)
     {
         string head = $"{ProgressText.EpochLabel(progress.Epoch, progress.Epochs)}  {ProgressText.Steps(progress.Batch, progress.Batches)} [";
-        string tail = $"] loss {ProgressText.Metric(progress.Loss)}  acc {ProgressText.Metric(progress.Accuracy)}"
+        string tail = $"] loss {ProgressText.Metric(progress.Loss)}  {ProgressText.ShortMetric(progress)}"
             + $"  {ProgressText.Rate(progress.SequencesPerSecond)} reviews/s  "
             + (progress.Batch >= progress.Batches && _hasValidation ? "validating..." : $"ETA {ProgressText.Clock(progress.Remaining)}");
         int room = _width - 1 - head.Length - tail.Length;

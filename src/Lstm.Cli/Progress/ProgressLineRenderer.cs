@@ -26,7 +26,7 @@ internal sealed class ProgressLineRenderer(TextWriter output, bool hasValidation
         if (last ? !hasValidation : progress.Batch % step != 0) return;
         int percent = (int)(100L * progress.Batch / Math.Max(1, progress.Batches));
         string line = $"{ProgressText.EpochLabel(progress.Epoch, progress.Epochs)}  {ProgressText.Steps(progress.Batch, progress.Batches)} ({percent}%)"
-            + $" - loss: {ProgressText.Metric(progress.Loss)} - accuracy: {ProgressText.Metric(progress.Accuracy)}"
+            + $" - loss: {ProgressText.Metric(progress.Loss)} - {ProgressText.NamedMetric(progress)}"
             + $" - {ProgressText.Rate(progress.SequencesPerSecond)} reviews/s - "
             + (last ? "validating..." : $"ETA {ProgressText.Clock(progress.Remaining)}");
         output.WriteLine(line);

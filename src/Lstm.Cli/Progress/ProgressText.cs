@@ -55,9 +55,18 @@ internal static class ProgressText
     public static string EpochSummary(EpochResult result, int epochs)
     {
         string line = $"{EpochLabel(result.Epoch, epochs)} - {Seconds(result.TrainSeconds + result.ValidationSeconds)}"
-            + $" - loss: {Metric(result.Loss)} - accuracy: {Metric(result.Accuracy)}";
+            + $" - loss: {Metric(result.Loss)} - " + (result.MeanAbsoluteError is { } mae ? $"mae: {Metric(mae)}" : $"accuracy: {Metric(result.Accuracy)}");
         if (result.ValLoss is { } valLoss) line += $" - val_loss: {Metric(valLoss)}";
-        if (result.ValAccuracy is { } valAccuracy) line += $" - val_accuracy: {Metric(valAccuracy)}";
+        if (result.ValMeanAbsoluteError is { } valMae) line += $" - val_mae: {Metric(valMae)}";
+        else if (result.ValAccuracy is { } valAccuracy) line += $" - val_accuracy: {Metric(valAccuracy)}";
         return line;
     }
+
+    /// <summary><c>accuracy: 0.7210</c>, or <c>mae: 0.3120</c> for a regression network.</summary>
+    public static string NamedMetric(TrainingProgress progress) =>
+        progress.MeanAbsoluteError is { } mae ? $"mae: {Metric(mae)}" : $"accuracy: {Metric(progress.Accuracy)}";
+
+    /// <summary><c>acc 0.7210</c>, or <c>mae 0.3120</c> for a regression network.</summary>
+    public static string ShortMetric(TrainingProgress progress) =>
+        progress.MeanAbsoluteError is { } mae ? $"mae {Metric(mae)}" : $"acc {Metric(progress.Accuracy)}";
 }

@@ -4,16 +4,12 @@ using Lstm.Training.Text;
 
 namespace Lstm.Cli.Runs;
 
-/// <summary>
-/// Reads an .onnx file written by this project (<c>lstm train</c> or <c>lstm export</c>, either variant) back into a
-/// <see cref="TrainedModel"/>: <see cref="OnnxImporter"/> returns the weights and vocabulary, and the padding is
-/// rebuilt from the file's metadata, so the C# forward pass sees the same ids the ONNX graph would.
-/// </summary>
+/// <summary>Reads an .onnx model exported by this project (either variant, any network of the family) for <c>--model</c>.</summary>
 internal static class OnnxModelReader
 {
-    /// <summary>Reads the model at <paramref name="path"/>.</summary>
+    /// <summary>The network, vocabulary and padding of the ONNX model at <paramref name="path"/>.</summary>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
-    /// <exception cref="InvalidDataException">Not an ONNX model written by this project (the importer's message, naming the file), one expecting another text normaliser, or a network of another shape than Embedding → LSTM → Dense(1, sigmoid).</exception>
+    /// <exception cref="InvalidDataException">The file is not an ONNX model written by this project, or needs another text normaliser.</exception>
     public static TrainedModel Read(string path)
     {
         string file = Path.GetFullPath(path);
@@ -23,11 +19,8 @@ internal static class OnnxModelReader
         if (metadata.NormalizerName != TextNormalizer.Name || metadata.NormalizerVersion != TextNormalizer.Version)
             throw new InvalidDataException(
                 $"{file}: expects text normalised by {metadata.NormalizerName} v{metadata.NormalizerVersion}; this lstm normalises with {TextNormalizer.Name} v{TextNormalizer.Version}.");
-        // The importer reads every network of the family; the command line still predicts with the seed's shape only.
-        var classifier = imported.Network.Classifier
-            ?? throw new InvalidDataException($"{file}: holds {imported.Network.Spec.Describe()}; lstm predicts with Embedding -> LSTM -> Dense(1, sigmoid) models only.");
         var padding = new SequencePadding(metadata.MaxLength, metadata.Padding, metadata.Truncating);
         string kind = $"ONNX {OnnxVariantNames.Format(metadata.Variant)} model";
-        return new TrainedModel(file, Path.GetDirectoryName(file)!, kind, classifier, imported.Vocabulary, padding, Seed: null);
+        return new TrainedModel(file, Path.GetDirectoryName(file)!, kind, imported.Network, imported.Vocabulary, padding, Seed: null);
     }
 }

@@ -1,5 +1,5 @@
 using Lstm.Cli.Data;
-using Lstm.Training.Layers;
+using Lstm.Training.Models;
 using Lstm.Training.Onnx;
 using Lstm.Training.Text;
 
@@ -12,16 +12,19 @@ namespace Lstm.Cli.Runs;
 internal static class OnnxModelWriter
 {
     /// <summary>
-    /// Writes <paramref name="model"/>, with its vocabulary and the padding it was trained with, to
+    /// Writes <paramref name="network"/>, with its vocabulary and the padding it was trained with, to
     /// <paramref name="path"/> atomically (temp file, then move).
     /// </summary>
     /// <exception cref="ArgumentException">The vocabulary does not fit the network.</exception>
-    public static void Write(LstmClassifier model, Vocabulary vocabulary, SequencePadding padding, OnnxModelVariant variant, string path) =>
-        OnnxExporter.ExportToFile(model, vocabulary, new OnnxExportOptions
+    public static void Write(SequenceNetwork network, Vocabulary vocabulary, SequencePadding padding, OnnxModelVariant variant, string path)
+    {
+        var options = new OnnxExportOptions
         {
             Variant = variant,
             MaxLength = padding.MaxLen,
             Padding = padding.Padding,
             Truncating = padding.Truncating,
-        }, path);
+        };
+        OnnxExporter.ExportToFile(network, vocabulary, options, path);
+    }
 }

@@ -1,5 +1,6 @@
 using Lstm.Cli.Data;
 using Lstm.Training.Layers;
+using Lstm.Training.Models;
 using Lstm.Training.Text;
 using Lstm.Training.Training;
 
@@ -23,7 +24,7 @@ internal static class RunFolderReader
             throw new DirectoryNotFoundException($"--model: no folder at {directory}; expected the --out folder of 'lstm train' or an .onnx file.");
         const string why = "expected the folder written by 'lstm train'";
         string modelPath = Require(directory, RunDirectory.ModelFile, $"--model {directory}", why);
-        return Assemble(directory, directory, "run folder", $"--model {directory}", why, modelPath, LstmClassifier.Load(modelPath));
+        return Assemble(directory, directory, "run folder", $"--model {directory}", why, modelPath, SequenceNetwork.Load(modelPath));
     }
 
     /// <summary>Reads the network saved in the checkpoint <paramref name="path"/> (the weights after its last finished epoch).</summary>
@@ -39,19 +40,22 @@ internal static class RunFolderReader
         var trainer = Trainer.Resume(checkpoint);
         int epochs = trainer.History.Epochs.Count;
         return Assemble(directory, checkpoint, $"checkpoint after epoch {epochs}", $"{option} {checkpoint}",
-            "the checkpoint must stay in the folder 'lstm train' wrote", checkpoint, trainer.Model);
+            "the checkpoint must stay in the folder 'lstm train' wrote", checkpoint, trainer.Network);
     }
 
-    private static TrainedModel Assemble(string directory, string source, string kind, string what, string why, string networkPath, LstmClassifier classifier)
+    private static TrainedModel Assemble(string directory, string source, string kind, string what, string why, string networkPath, SequenceNetwork network)
     {
         string vocabularyPath = Require(directory, RunDirectory.VocabularyFile, what, why);
         string manifestPath = Require(directory, RunDirectory.ManifestFile, what, why);
         var manifest = TrainingManifest.Load(manifestPath);
         var vocabulary = Vocabulary.Load(vocabularyPath);
-        var config = classifier.Config;
-        if (vocabulary.NumWords != config.VocabularySize)
+        var spec = network.Spec;
+        if (vocabulary.NumWords != spec.VocabularySize)
             throw new InvalidDataException(
-                $"{vocabularyPath}: numWords is {vocabulary.NumWords} but {networkPath} has an embedding of {config.VocabularySize} rows; the files come from different runs.");
+                $"{vocabularyPath}: numWords is {vocabulary.NumWords} but {networkPath} has an embedding of {spec.VocabularySize} rows; the files come from different runs.");
+        if (manifest.Network is { } recorded && !recorded.Equals(spec))
+            throw new InvalidDataException($"{manifestPath}: describes the network {recorded} but {networkPath} holds {spec}; the files come from different runs.");
+        var config = network.Classifier?.Config ?? manifest.Model;
         if (manifest.Model.VocabularySize != config.VocabularySize || manifest.Model.Units != config.Units || manifest.Model.EmbeddingDim != config.EmbeddingDim)
             throw new InvalidDataException(
                 $"{manifestPath}: describes a model of vocabulary {manifest.Model.VocabularySize}, embedding {manifest.Model.EmbeddingDim}, units {manifest.Model.Units} "
@@ -61,7 +65,7 @@ internal static class RunFolderReader
             throw new InvalidDataException($"{manifestPath}: preprocessing.maxLen must be at least 1, found {preprocessing.MaxLen}.");
         var padding = new SequencePadding(preprocessing.MaxLen,
             SequencePadding.Parse(preprocessing.Padding, manifestPath), SequencePadding.Parse(preprocessing.Truncating, manifestPath));
-        return new TrainedModel(source, directory, kind, classifier, vocabulary, padding, manifest.Training.Seed, manifest.Data.ToColumns());
+        return new TrainedModel(source, directory, kind, network, vocabulary, padding, manifest.Training.Seed, manifest.Data.ToColumns(), manifest.Data.Label);
     }
 
     private static string Require(string directory, string file, string what, string why)

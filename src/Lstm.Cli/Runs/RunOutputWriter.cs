@@ -1,6 +1,6 @@
 using Lstm.Cli.Data;
 using Lstm.Cli.Plots;
-using Lstm.Training.Layers;
+using Lstm.Training.Models;
 using Lstm.Training.Onnx;
 using Lstm.Training.Text;
 using Lstm.Training.Training;
@@ -26,11 +26,11 @@ internal static class RunOutputWriter
     /// Writes <c>model.lstm</c>, <c>model.onnx</c> (text variant, padded as trained), history and plots; returns the
     /// files written.
     /// </summary>
-    public static IReadOnlyList<string> WriteResults(string directory, LstmClassifier model, Vocabulary vocabulary, SequencePadding padding, History history)
+    public static IReadOnlyList<string> WriteResults(string directory, SequenceNetwork network, Vocabulary vocabulary, SequencePadding padding, History history)
     {
         var files = new List<string> { RunDirectory.ModelFile, RunDirectory.OnnxFile, RunDirectory.HistoryFile };
-        model.Save(Path.Combine(directory, RunDirectory.ModelFile));
-        OnnxModelWriter.Write(model, vocabulary, padding, OnnxModelVariant.Text, Path.Combine(directory, RunDirectory.OnnxFile));
+        network.Save(Path.Combine(directory, RunDirectory.ModelFile));
+        OnnxModelWriter.Write(network, vocabulary, padding, OnnxModelVariant.Text, Path.Combine(directory, RunDirectory.OnnxFile));
         WriteHistory(directory, history);
         if (history.Epochs.Count > 0) files.AddRange([RunDirectory.LossPlotFile, RunDirectory.AccuracyPlotFile]);
         return files;

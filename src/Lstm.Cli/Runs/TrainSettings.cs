@@ -1,6 +1,7 @@
 using Lstm.Training;
 using Lstm.Training.Data;
 using Lstm.Training.Layers;
+using Lstm.Training.Models;
 using Lstm.Training.Training;
 
 namespace Lstm.Cli.Runs;
@@ -31,6 +32,33 @@ internal sealed record TrainSettings
 
     /// <summary><see cref="LabelColumn"/> and <see cref="TextColumn"/>, for <see cref="LabelledTextFile"/>.</summary>
     public LabelledTextFileOptions Columns => new() { LabelColumn = LabelColumn, TextColumn = TextColumn };
+
+    /// <summary>The IMDB label <c>--label</c> names for the sentiment (positive/negative, the default).</summary>
+    public const string SentimentLabel = "sentiment";
+
+    /// <summary>The IMDB label <c>--label</c> names for the review's rating (1-4 and 7-10, from the file names).</summary>
+    public const string RatingLabel = "rating";
+
+    /// <summary>What IMDB data is labelled with: <see cref="SentimentLabel"/> or <see cref="RatingLabel"/>. Default sentiment.</summary>
+    public string ImdbLabel { get; init; } = SentimentLabel;
+
+    /// <summary>The task; null infers it from the labels (and says so).</summary>
+    public TaskKind? Task { get; init; }
+
+    /// <summary>The recurrent cell (Keras LSTM, GRU or SimpleRNN). Default LSTM.</summary>
+    public RecurrentKind Cell { get; init; } = RecurrentKind.Lstm;
+
+    /// <summary>Recurrent layers stacked (every one but the last returns sequences). Default 1.</summary>
+    public int Layers { get; init; } = 1;
+
+    /// <summary>Wrap each recurrent layer in Keras's Bidirectional (merge concat). Default false.</summary>
+    public bool Bidirectional { get; init; }
+
+    /// <summary>What the head reads: the last state, or the max or mean over time. Default last.</summary>
+    public PoolingKind Pooling { get; init; } = PoolingKind.Last;
+
+    /// <summary>Keras <c>mask_zero</c>: padding steps are skipped by the recurrent layers and pooling. Default false.</summary>
+    public bool MaskPadding { get; init; }
 
     /// <summary>When the IMDB archive is not cached, fail instead of downloading it.</summary>
     public bool NoDownload { get; init; }
@@ -97,6 +125,26 @@ internal sealed record TrainSettings
         Units = Units,
         Dropout = Dropout,
         RecurrentDropout = RecurrentDropout,
+    };
+
+    /// <summary>The layers asked for (vocabulary size, task and outputs are set from the data by <see cref="TextModelOptions.NetworkFor"/>).</summary>
+    public NetworkSpec Network => new()
+    {
+        VocabularySize = NumWords,
+        EmbeddingDim = EmbeddingDim,
+        MaskZero = MaskPadding,
+        Recurrent = [.. Enumerable.Repeat(new RecurrentLayerSpec { Kind = Cell, Units = Units, Dropout = Dropout, RecurrentDropout = RecurrentDropout, Bidirectional = Bidirectional }, Layers)],
+        Pooling = Pooling,
+    };
+
+    /// <summary>Everything <see cref="TextModelTrainer"/> needs, with one set of checks (progress and checkpoint path unset).</summary>
+    public TextModelOptions ModelOptions => new()
+    {
+        NumWords = NumWords,
+        MaxLength = MaxLen,
+        Network = Network,
+        Task = Task,
+        Fit = FitOptions,
     };
 
     /// <summary>The trainer's options (without progress and checkpoint path).</summary>

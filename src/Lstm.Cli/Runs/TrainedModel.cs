@@ -1,6 +1,6 @@
 using Lstm.Cli.Data;
 using Lstm.Training.Data;
-using Lstm.Training.Layers;
+using Lstm.Training.Models;
 using Lstm.Training.Text;
 
 namespace Lstm.Cli.Runs;
@@ -12,7 +12,7 @@ namespace Lstm.Cli.Runs;
 /// <param name="Source">Full path of what was read: a run folder, a checkpoint or an .onnx file.</param>
 /// <param name="Folder">The folder holding <paramref name="Source"/>, where <c>lstm export</c> writes by default.</param>
 /// <param name="Kind">What <paramref name="Source"/> is, for messages: "run folder", "checkpoint after epoch 2", "ONNX text model".</param>
-/// <param name="Classifier">The network.</param>
+/// <param name="Network">The network.</param>
 /// <param name="Vocabulary">The vocabulary it was trained with.</param>
 /// <param name="Padding">Padded length and sides it was trained with.</param>
 /// <param name="Seed">The run's seed, which draws <c>lstm evaluate --limit</c>'s subset; null when the source does not record it (ONNX).</param>
@@ -20,9 +20,16 @@ namespace Lstm.Cli.Runs;
 /// The columns the run read its labelled files with, which <c>lstm evaluate</c> reads its file with unless told
 /// otherwise; null when the source does not record them (ONNX).
 /// </param>
-internal sealed record TrainedModel(string Source, string Folder, string Kind, LstmClassifier Classifier, Vocabulary Vocabulary, SequencePadding Padding, ulong? Seed,
-    LabelledTextFileOptions? DataColumns = null)
+/// <param name="ImdbLabel">The run's <c>--label</c> (sentiment or rating) when recorded.</param>
+internal sealed record TrainedModel(string Source, string Folder, string Kind, SequenceNetwork Network, Vocabulary Vocabulary, SequencePadding Padding, ulong? Seed,
+    LabelledTextFileOptions? DataColumns = null, string? ImdbLabel = null)
 {
+    /// <summary>The IMDB label the model learned: the run's <c>--label</c>, else sentiment for binary models and rating for others.</summary>
+    public string LearnedImdbLabel => ImdbLabel ?? (Network.Spec.Task == TaskKind.BinaryClassification ? TrainSettings.SentimentLabel : TrainSettings.RatingLabel);
+
+    /// <summary>The network's task.</summary>
+    public TaskKind Task => Network.Spec.Task;
+
     /// <summary>
     /// Reads <c>--model</c>: an .onnx file written by this project, else a run folder (or the folder of a
     /// <c>model.lstm</c> given directly).

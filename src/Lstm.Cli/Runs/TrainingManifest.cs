@@ -4,6 +4,7 @@ using Lstm.Cli.Data;
 using Lstm.Training;
 using Lstm.Training.Data;
 using Lstm.Training.Layers;
+using Lstm.Training.Models;
 using Lstm.Training.Text;
 using Lstm.Training.Training;
 
@@ -45,6 +46,13 @@ internal sealed record TrainingManifest
 
     /// <summary>The network's shape.</summary>
     public required LstmClassifierConfig Model { get; init; }
+
+    /// <summary>
+    /// The network of the model family (layers, pooling, task, outputs, class names); null in manifests written before
+    /// the family, whose network is <see cref="Model"/>'s Embedding -> LSTM -> Dense(1, sigmoid). For such a network
+    /// <see cref="Model"/> holds the same shape; for others it holds the embedding and the first layer's units and dropout.
+    /// </summary>
+    public NetworkSpec? Network { get; init; }
 
     /// <summary>Text → padded ids.</summary>
     public required PreprocessingSection Preprocessing { get; init; }
@@ -108,8 +116,11 @@ internal sealed record TrainingManifest
     /// written before it was recorded) means column 1.
     /// </param>
     /// <param name="TextColumn">The text's column (<c>--text-column</c>), likewise; null means column 2.</param>
+    /// <param name="Label">Which IMDB label was learned (<c>--label</c>): "sentiment" or "rating"; null (older files) means sentiment.</param>
+    /// <param name="TaskReason">How the task was chosen, e.g. "multi-class: 8 distinct labels (1, 2, 3, 4, 7, 8, 9, 10)".</param>
     public sealed record DataSection(DataKind Kind, string Path, bool Cached, string? ValidationPath, double ValidationSplit, string Validation,
-        int? Limit, int? ValidationLimit, int TrainCount, int ValidationCount, string? LabelColumn = null, string? TextColumn = null)
+        int? Limit, int? ValidationLimit, int TrainCount, int ValidationCount, string? LabelColumn = null, string? TextColumn = null,
+        string? Label = null, string? TaskReason = null)
     {
         /// <summary>The columns labelled files were read with: <see cref="LabelColumn"/> and <see cref="TextColumn"/>, defaults where null.</summary>
         public LabelledTextFileOptions ToColumns() => new()
@@ -146,7 +157,10 @@ internal sealed record TrainingManifest
     /// <param name="Accuracy">Training accuracy of that epoch.</param>
     /// <param name="ValLoss">Validation loss of that epoch.</param>
     /// <param name="ValAccuracy">Validation accuracy of that epoch.</param>
-    public sealed record ResultSection(int EpochsCompleted, bool StoppedEarly, int? RestoredEpoch, double Loss, double Accuracy, double? ValLoss, double? ValAccuracy)
+    /// <param name="Mae">Training mean absolute error of that epoch (regression).</param>
+    /// <param name="ValMae">Validation mean absolute error of that epoch (regression).</param>
+    public sealed record ResultSection(int EpochsCompleted, bool StoppedEarly, int? RestoredEpoch, double Loss, double? Accuracy, double? ValLoss, double? ValAccuracy,
+        double? Mae = null, double? ValMae = null)
     {
         /// <summary>
         /// The metrics of the epoch whose weights the model holds: the epoch early stopping restored, else the last;
@@ -156,7 +170,9 @@ internal sealed record TrainingManifest
         {
             if (history.Epochs.Count == 0) return null;
             var last = history.Epochs[(history.RestoredEpoch ?? history.Epochs.Count) - 1];
-            return new ResultSection(history.Epochs.Count, history.StoppedEarly, history.RestoredEpoch, last.Loss, last.Accuracy, last.ValLoss, last.ValAccuracy);
+            bool regression = last.MeanAbsoluteError is not null;
+            return new ResultSection(history.Epochs.Count, history.StoppedEarly, history.RestoredEpoch, last.Loss, regression ? null : last.Accuracy, last.ValLoss,
+                regression ? null : last.ValAccuracy, last.MeanAbsoluteError, last.ValMeanAbsoluteError);
         }
     }
 
@@ -183,6 +199,13 @@ internal sealed record TrainingManifest
         TextColumn = Data.ToColumns().TextColumn,
         NumWords = Preprocessing.NumWords,
         MaxLen = Preprocessing.MaxLen,
+        Task = Network?.Task,
+        ImdbLabel = Data.Label ?? TrainSettings.SentimentLabel,
+        Cell = Network?.Recurrent[0].Kind ?? RecurrentKind.Lstm,
+        Layers = Network?.Recurrent.Count ?? 1,
+        Bidirectional = Network?.Recurrent[0].Bidirectional ?? false,
+        Pooling = Network?.Pooling ?? PoolingKind.Last,
+        MaskPadding = Network?.MaskZero ?? false,
         EmbeddingDim = Model.EmbeddingDim,
         Units = Model.Units,
         Dropout = Model.Dropout,

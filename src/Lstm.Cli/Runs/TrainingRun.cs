@@ -5,14 +5,16 @@ using Lstm.Cli.Data;
 using Lstm.Cli.Progress;
 using Lstm.Training.Kernels;
 using Lstm.Training.Layers;
+using Lstm.Training.Models;
 using Lstm.Training.Text;
 using Lstm.Training.Training;
 
 namespace Lstm.Cli.Runs;
 
 /// <summary>
-/// What <c>lstm train</c> does: load reviews → tokenise → build the vocabulary on the training texts → encode and pad →
-/// train with <see cref="Trainer"/> (or continue a checkpoint) → write the run folder. Ctrl+C stops between batches;
+/// What <c>lstm train</c> does: load reviews → labels for the task → <see cref="TextModelTrainer.Prepare"/> (the
+/// vocabulary from the training texts, encode and pad, the network) → train with <see cref="Trainer"/> (or continue a
+/// checkpoint) → write the run folder. Ctrl+C stops between batches;
 /// the checkpoint of the last finished epoch stays in the folder and the way to resume is printed.
 /// </summary>
 internal static class TrainingRun
@@ -59,6 +61,8 @@ internal static class TrainingRun
                 environment.Error.WriteLine($"warning: {ignored} is ignored with --resume; the run's own value from {Path.Combine(folder, RunDirectory.ManifestFile)} is used.");
             output.WriteLine($"Resuming {resumeFrom}");
         }
+        // The checkpoint holds the network (layers, task, class names) the resumed run continues.
+        Trainer? resumed = null;
 
         // Starting from a trained model: its weights, vocabulary and shape; the training settings are this run's.
         TrainedModel? initial = null;
@@ -76,24 +80,43 @@ internal static class TrainingRun
         var source = settings.DataPath is null ? DataSource.FromCache(environment, !settings.NoDownload) : DataSource.FromPath(settings.DataPath);
         output.WriteLine($"Loading {source.Describe(settings.Columns)}");
         var clock = Stopwatch.StartNew();
-        ReviewSplits? reviews = ReviewLoader.LoadForTraining(source, settings.ValidationPath, settings.ValidationSplit, settings.Limit, settings.ValidationLimit, settings.Seed,
-            settings.Columns, ct);
+        if (settings.ImdbLabel == TrainSettings.RatingLabel && source.Kind != DataKind.Imdb)
+            throw new ArgumentException("--label rating reads IMDB's ratings from its file names; for a labelled file, name the rating's column with --label-column.");
+        ReviewSplits? reviews = TrainingLabels.Load(source, settings, ct);
         double loadSeconds = clock.Elapsed.TotalSeconds;
         output.WriteLine(Invariant($"Loaded {reviews.Train.Count:N0} training and {reviews.Validation.Count:N0} validation reviews in {loadSeconds:0.0}s")
             + (reviews.Validation.Count > 0 ? $" (validation: {reviews.ValidationDescription})" : " (no validation)"));
 
+        var renderer = ProgressRenderer.Create(output, environment.OutputIsTerminal, environment.TerminalWidth, reviews.Validation.Count > 0);
+        string checkpointPathForResume = "";
+        if (resumeFrom is not null)
+        {
+            resumed = Trainer.Resume(resumeFrom, renderer.Report, null, settings.Epochs, settings.Threads);
+            checkpointPathForResume = resumeFrom;
+        }
+        var labels = TrainingLabels.ForTask(reviews, settings, initial?.Network.Spec ?? resumed?.Network.Spec);
+        string taskReason = labels.Reason;
+        output.WriteLine($"Task: {taskReason}");
         if (settings.EarlyStoppingPatience > 0 && reviews.Validation.Count == 0)
             throw new ArgumentException("--early-stopping-patience watches val_loss, but there are no validation reviews; give --validation PATH or a --validation-split above 0.");
         if (settings.ReduceLearningRatePatience > 0 && reviews.Validation.Count == 0)
             throw new ArgumentException("--reduce-lr-patience watches val_loss, but there are no validation reviews; give --validation PATH or a --validation-split above 0.");
 
-        // Preprocessing: the vocabulary comes from the training texts only.
+        // Preprocessing: the vocabulary comes from the training texts only (or from the model trained on).
         clock.Restart();
-        vocabulary ??= Vocabulary.BuildFromTexts(reviews.Train.Select(r => r.Text), settings.NumWords);
         var padding = initial is null ? SequencePadding.Keras(settings.MaxLen) : initial.Padding with { MaxLen = settings.MaxLen };
-        var train = ReviewEncoder.ToDataset(reviews.Train, vocabulary, padding, ct);
-        var validation = reviews.Validation.Count > 0 ? ReviewEncoder.ToDataset(reviews.Validation, vocabulary, padding, ct) : null;
+        var modelTrainer = new TextModelTrainer(settings.ModelOptions);
+        TextModel? startFrom = initial is not null
+            ? new TextModel(new TextVectorizer(initial.Vocabulary, settings.MaxLen, padding.Padding, padding.Truncating), initial.Network)
+            : resumed is not null ? new TextModel(new TextVectorizer(vocabulary!, settings.MaxLen, padding.Padding, padding.Truncating), resumed.Network) : null;
+        var prepared = modelTrainer.Prepare(labels.Train, labels.Validation, startFrom, ct);
+        if (resumed is not null && !prepared.Spec.Equals(resumed.Network.Spec))
+            throw new InvalidDataException($"{resumeFrom}: the checkpoint's network ({resumed.Network.Spec}) is not the one this run's settings describe ({prepared.Spec}).");
+        vocabulary = prepared.Vectorizer.Vocabulary;
+        var train = prepared.Train;
+        var validation = prepared.Validation;
         string validationDescription = reviews.ValidationDescription;
+        labels = null;
         reviews = null;
         // The texts are garbage now, and training allocates almost nothing, so no collection would come to reclaim them.
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
@@ -108,18 +131,19 @@ internal static class TrainingRun
             throw new ArgumentException($"--out {outDirectory} is the folder of the model given to --init-from; write the new run to another folder.");
         Directory.CreateDirectory(outDirectory);
         string checkpointPath = Path.Combine(outDirectory, RunDirectory.CheckpointFile);
-        var renderer = ProgressRenderer.Create(output, environment.OutputIsTerminal, environment.TerminalWidth, validation is not null);
         var trainer = resumeFrom is null
-            ? new Trainer(NewModel(settings, initial), settings.FitOptions with { Progress = renderer.Report, CheckpointPath = checkpointPath })
-            : Trainer.Resume(resumeFrom, renderer.Report, checkpointPath, settings.Epochs, settings.Threads);
-        CheckResumedModel(trainer.Model.Config, vocabulary, resumeFrom);
+            ? new Trainer(modelTrainer.CreateNetwork(prepared, startFrom), settings.FitOptions with { Progress = renderer.Report, CheckpointPath = checkpointPath })
+            : Trainer.Resume(checkpointPathForResume, renderer.Report, checkpointPath, settings.Epochs, settings.Threads);
+        CheckResumedModel(trainer.Network.Spec, vocabulary, resumeFrom);
+        var network = trainer.Network;
 
         var manifest = new TrainingManifest
         {
             Started = started,
             ResumedFrom = resumeFrom is null ? null : RunRelativePath.ToRecorded(resumeFrom, outDirectory),
             InitializedFrom = initial is null ? null : RunRelativePath.ToRecorded(initial.Source, outDirectory),
-            Model = trainer.Model.Config,
+            Model = network.Spec.FirstLayerConfig(),
+            Network = network.Spec,
             Preprocessing = new(TextNormalizer.Name, TextNormalizer.Version, vocabulary.NumWords, vocabulary.Words.Count, padding.MaxLen,
                 SequencePadding.Format(padding.Padding), SequencePadding.Format(padding.Truncating), Vocabulary.PaddingId),
             Training = new(settings.Epochs, settings.BatchSize, settings.LearningRate, settings.Seed, settings.EarlyStoppingPatience, settings.ClipNorm, settings.Threads,
@@ -128,7 +152,7 @@ internal static class TrainingRun
             Data = new(source.Kind, source.Cached ? Path.GetFileName(source.Path) : RunRelativePath.ToRecorded(source.Path, outDirectory), source.Cached,
                 settings.ValidationPath is null ? null : RunRelativePath.ToRecorded(settings.ValidationPath, outDirectory),
                 settings.ValidationSplit, validationDescription, settings.Limit, settings.ValidationLimit, train.Count, validation?.Count ?? 0,
-                settings.LabelColumn, settings.TextColumn),
+                settings.LabelColumn, settings.TextColumn, source.Kind == DataKind.Imdb ? settings.ImdbLabel : null, taskReason),
             Timings = new() { DataLoadSeconds = loadSeconds, PreprocessingSeconds = preprocessSeconds },
             Files = Files(RunDirectory.VocabularyFile, RunDirectory.ManifestFile, RunDirectory.CheckpointFile),
         };
@@ -136,7 +160,7 @@ internal static class TrainingRun
         vocabulary.Save(Path.Combine(outDirectory, RunDirectory.VocabularyFile));
         manifest.Save(Path.Combine(outDirectory, RunDirectory.ManifestFile));
 
-        output.WriteLine($"Model: {Describe(trainer.Model)}");
+        output.WriteLine($"Model: {Describe(network)}");
         output.WriteLine($"Kernels: {CpuKernels.Description}");
         if (CpuKernels.IsScalarFallback || !CpuKernels.HardwareFusedMultiplyAdd)
             environment.Error.WriteLine($"warning: the trainer's kernels run as {CpuKernels.Description}; expect training tens of times slower than with SIMD and FMA.");
@@ -160,7 +184,7 @@ internal static class TrainingRun
             if (history.RestoredEpoch is { } best) output.WriteLine($"Restoring model weights from the end of the best epoch: {best}.");
             output.WriteLine($"Epoch {history.Epochs.Count}: early stopping");
         }
-        var files = RunOutputWriter.WriteResults(outDirectory, trainer.Model, vocabulary, padding, history);
+        var files = RunOutputWriter.WriteResults(outDirectory, network, vocabulary, padding, history);
         manifest = Finish(manifest, "completed", history, total) with
         {
             Files = Files([.. files, RunDirectory.VocabularyFile, RunDirectory.ManifestFile, RunDirectory.CheckpointFile]),
@@ -214,57 +238,55 @@ internal static class TrainingRun
     }
 
     /// <summary>
-    /// The settings of a run that starts from <paramref name="initial"/>: the network's shape (num_words, embedding and
-    /// units) and, unless given, its max length and dropout rates come from the model; a shape option that disagrees
-    /// with it is an error rather than silently ignored.
+    /// The settings of a run that starts from <paramref name="initial"/>: the network's layers come from the model and,
+    /// unless given, its max length; an option about the layers that disagrees with it is an error rather than silently ignored.
     /// </summary>
     private static TrainSettings InitialSettings(TrainSettings settings, TrainedModel initial, IReadOnlySet<string> explicitOptions)
     {
-        var config = initial.Classifier.Config;
-        foreach (var (option, asked, actual) in new[]
+        var spec = initial.Network.Spec;
+        var first = spec.Recurrent[0];
+        foreach (var (option, asked, actual) in new (string, object, object)[]
         {
-            ("--num-words", settings.NumWords, config.VocabularySize),
-            ("--embedding-dim", settings.EmbeddingDim, config.EmbeddingDim),
-            ("--units", settings.Units, config.Units),
+            ("--num-words", settings.NumWords, spec.VocabularySize),
+            ("--embedding-dim", settings.EmbeddingDim, spec.EmbeddingDim),
+            ("--units", settings.Units, first.Units),
+            ("--layers", settings.Layers, spec.Recurrent.Count),
+            ("--cell", settings.Cell, first.Kind),
+            ("--bidirectional", settings.Bidirectional, first.Bidirectional),
+            ("--pooling", settings.Pooling, spec.Pooling),
+            ("--mask-padding", settings.MaskPadding, spec.MaskZero),
+            ("--dropout", settings.Dropout, first.Dropout),
+            ("--recurrent-dropout", settings.RecurrentDropout, first.RecurrentDropout),
         })
         {
-            if (explicitOptions.Contains(option) && asked != actual)
+            if (explicitOptions.Contains(option) && !asked.Equals(actual))
                 throw new ArgumentException(Invariant($"{option} {asked} disagrees with the model given to --init-from, which has {actual} ({initial.Source}); leave {option} out to take the model's."));
         }
         return settings with
         {
-            NumWords = config.VocabularySize,
-            EmbeddingDim = config.EmbeddingDim,
-            Units = config.Units,
+            NumWords = spec.VocabularySize,
+            EmbeddingDim = spec.EmbeddingDim,
+            Units = first.Units,
+            Layers = spec.Recurrent.Count,
+            Cell = first.Kind,
+            Bidirectional = first.Bidirectional,
+            Pooling = spec.Pooling,
+            MaskPadding = spec.MaskZero,
+            Task = spec.Task,
             MaxLen = explicitOptions.Contains("--max-len") ? settings.MaxLen : initial.Padding.MaxLen,
-            Dropout = explicitOptions.Contains("--dropout") ? settings.Dropout : config.Dropout,
-            RecurrentDropout = explicitOptions.Contains("--recurrent-dropout") ? settings.RecurrentDropout : config.RecurrentDropout,
+            Dropout = first.Dropout,
+            RecurrentDropout = first.RecurrentDropout,
         };
     }
 
-    /// <summary>A network initialised as Keras does with the run's seed, or holding <paramref name="initial"/>'s weights.</summary>
-    private static LstmClassifier NewModel(TrainSettings settings, TrainedModel? initial)
+    private static void CheckResumedModel(NetworkSpec spec, Vocabulary vocabulary, string? resumeFrom)
     {
-        var model = new LstmClassifier(settings.ModelConfig, settings.Seed);
-        if (initial is null) return model;
-        var from = initial.Classifier.Parameters.Tensors;
-        for (int i = 0; i < from.Count; i++) from[i].AsSpan().CopyTo(model.Parameters.Tensors[i]);
-        return model;
-    }
-
-    private static void CheckResumedModel(LstmClassifierConfig config, Vocabulary vocabulary, string? resumeFrom)
-    {
-        if (config.VocabularySize != vocabulary.NumWords)
-            throw new InvalidDataException($"{resumeFrom}: the model has {config.VocabularySize} embedding rows but the vocabulary beside it has numWords {vocabulary.NumWords}.");
+        if (spec.VocabularySize != vocabulary.NumWords)
+            throw new InvalidDataException($"{resumeFrom}: the model has {spec.VocabularySize} embedding rows but the vocabulary beside it has numWords {vocabulary.NumWords}.");
     }
 
     /// <summary><c>Embedding(10000, 128) -> LSTM(128, dropout=0.2, recurrent_dropout=0.2) -> Dense(1, sigmoid): 1,411,713 parameters</c>.</summary>
-    public static string Describe(LstmClassifier model)
-    {
-        var c = model.Config;
-        long parameters = model.Parameters.Tensors.Sum(t => (long)t.Length);
-        return Invariant($"Embedding({c.VocabularySize}, {c.EmbeddingDim}) -> LSTM({c.Units}, dropout={c.Dropout}, recurrent_dropout={c.RecurrentDropout}) -> Dense(1, sigmoid): {parameters:N0} parameters");
-    }
+    public static string Describe(SequenceNetwork network) => Invariant($"{network.Spec.Describe()}: {network.Parameters.Count:N0} parameters");
 
     private static Dictionary<string, string> Files(params string[] files) =>
         files.Distinct().ToDictionary(f => f switch

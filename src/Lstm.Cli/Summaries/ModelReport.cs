@@ -31,6 +31,6 @@ internal sealed record ModelReport(string Source, string Kind, ModelSummary Laye
     /// was read from a run folder (its result describes the weights of <c>model.lstm</c>, not of a checkpoint).
     /// </summary>
     public static ModelReport From(TrainedModel model, TrainingManifest? manifest) =>
-        new(model.Source, model.Kind, model.Classifier.Summary(model.Padding.MaxLen), model.Classifier.Config,
+        new(model.Source, model.Kind, model.Network.Summary(model.Padding.MaxLen), model.Network.Spec.FirstLayerConfig(),
             model.Vocabulary.NumWords, model.Vocabulary.Words.Count, model.Padding, manifest);
 }

@@ -54,9 +54,12 @@ internal static class ModelReportWriter
         string line = Invariant($"{manifest.Status}, {result.EpochsCompleted} of {manifest.Training.Epochs} epochs");
         if (result.StoppedEarly) line += ", stopped early";
         if (result.RestoredEpoch is { } restored) line += Invariant($", weights of epoch {restored}");
-        line += $" - loss: {ProgressText.Metric(result.Loss)} - accuracy: {ProgressText.Metric(result.Accuracy)}";
+        line += $" - loss: {ProgressText.Metric(result.Loss)}";
+        if (result.Accuracy is { } accuracy) line += $" - accuracy: {ProgressText.Metric(accuracy)}";
+        if (result.Mae is { } mae) line += $" - mae: {ProgressText.Metric(mae)}";
         if (result.ValLoss is { } valLoss) line += $" - val_loss: {ProgressText.Metric(valLoss)}";
         if (result.ValAccuracy is { } valAccuracy) line += $" - val_accuracy: {ProgressText.Metric(valAccuracy)}";
+        if (result.ValMae is { } valMae) line += $" - val_mae: {ProgressText.Metric(valMae)}";
         return line;
     }
 
@@ -120,9 +123,11 @@ internal static class ModelReportWriter
                     json.WriteBoolean("stoppedEarly", result.StoppedEarly);
                     WriteNullable(json, "restoredEpoch", result.RestoredEpoch);
                     json.WriteNumber("loss", result.Loss);
-                    json.WriteNumber("accuracy", result.Accuracy);
+                    WriteNullable(json, "accuracy", result.Accuracy);
                     WriteNullable(json, "valLoss", result.ValLoss);
                     WriteNullable(json, "valAccuracy", result.ValAccuracy);
+                    if (result.Mae is not null) WriteNullable(json, "mae", result.Mae);
+                    if (result.ValMae is not null) WriteNullable(json, "valMae", result.ValMae);
                 }
                 else json.WriteNumber("epochsCompleted", 0);
                 json.WriteEndObject();

@@ -45,7 +45,9 @@ internal sealed class LabelledColumns
             var byIndex = new LabelledColumns(labelIndex - 1, textIndex - 1, Math.Max(labelIndex, textIndex), null, fileName, separator);
             byIndex.CheckWidth(first, line);
             string labelField = first[byIndex.Label];
-            isHeader = !SentimentLabel.TryParse(labelField, out _) && SentimentLabel.LooksLikeColumnName(labelField);
+            isHeader = options.BinaryLabels
+                ? !SentimentLabel.TryParse(labelField, out _) && SentimentLabel.LooksLikeColumnName(labelField)
+                : UsualLabelNames.Contains(labelField.Trim());
             if (!isHeader) return byIndex;
             // Digits that are a header name mean that column.
             int label = ColumnSelector.FindName(options.LabelColumn, first, where) ?? byIndex.Label;
@@ -60,6 +62,11 @@ internal sealed class LabelledColumns
         CheckDifferent(namedLabel, namedText, options, where);
         return new LabelledColumns(namedLabel, namedText, first.Count, line, fileName, separator);
     }
+
+    private static readonly HashSet<string> UsualLabelNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "label", "labels", "class", "category", "rating", "stars", "score", "sentiment", "target", "value", "y",
+    };
 
     /// <summary>Throws unless <paramref name="fields"/> has <see cref="Width"/> columns.</summary>
     /// <exception cref="InvalidDataException">The message names the file, the line, the first extra column if any, and the count expected.</exception>

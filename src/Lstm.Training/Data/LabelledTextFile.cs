@@ -59,6 +59,13 @@ public static class LabelledTextFile
             }
             columns.CheckWidth(fields, line);
             string labelField = fields[columns.Label];
+            if (!options.BinaryLabels)
+            {
+                if (string.IsNullOrWhiteSpace(labelField))
+                    throw new InvalidDataException($"{fileName} line {line}, column {columns.Label + 1}: the label is empty.");
+                rows.Add(new LabelledText(fields[columns.Text], false, null, $"{fileName}:{line}") { LabelText = labelField.Trim() });
+                continue;
+            }
             if (!SentimentLabel.TryParse(labelField, out bool label))
                 throw new InvalidDataException($"{fileName} line {line}, column {columns.Label + 1}: expected a label ({SentimentLabel.Accepted}), found '{labelField}'.");
             rows.Add(new LabelledText(fields[columns.Text], label, null, $"{fileName}:{line}"));

@@ -35,6 +35,14 @@ public sealed record LabelledTextFileOptions
     public bool IsDefault => LabelColumn == DefaultLabelColumn && TextColumn == DefaultTextColumn;
 
     /// <summary>
+    /// True (the default) to read labels as binary sentiment labels and refuse anything else; false to keep each label
+    /// as written in <see cref="LabelledText.LabelText"/> (class names, ratings, values). Without binary labels, a first line
+    /// is a header when its label column is named by <see cref="LabelColumn"/> or its label field is a usual column name
+    /// (label, class, category, rating, stars, score, sentiment, target, value, y).
+    /// </summary>
+    public bool BinaryLabels { get; init; } = true;
+
+    /// <summary>
     /// Whether <paramref name="column"/> can name a column: not empty or blank, and, when it is all digits, an index of 1 or more.
     /// </summary>
     public static bool IsValidColumn(string? column) => ColumnSelector.IsValid(column);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Lstm.Training.Layers;
 
 namespace Lstm.Training.Models;
@@ -48,6 +49,7 @@ public sealed record NetworkSpec
     public IReadOnlyList<string>? ClassNames { get; init; }
 
     /// <summary>Width of the pooled features the head reads: the last layer's units × directions.</summary>
+    [JsonIgnore]
     public int FeatureWidth => Recurrent[^1].OutputWidth;
 
     /// <summary>The seed's network (every default).</summary>
@@ -69,6 +71,7 @@ public sealed record NetworkSpec
     /// True when this is Embedding → one forward LSTM → Dense(1, sigmoid) without masking: the shape
     /// <see cref="LstmClassifier"/> implements with its own kernels (and which trains bit for bit as before).
     /// </summary>
+    [JsonIgnore]
     public bool IsClassifierShape =>
         !MaskZero && Pooling == PoolingKind.Last && Task == TaskKind.BinaryClassification && Outputs == 1
         && Recurrent.Count == 1 && Recurrent[0] is { Kind: RecurrentKind.Lstm, Bidirectional: false };
@@ -78,8 +81,18 @@ public sealed record NetworkSpec
     public LstmClassifierConfig ToClassifierConfig()
     {
         if (!IsClassifierShape) throw new InvalidOperationException($"{Describe()} is not Embedding -> LSTM -> Dense(1, sigmoid).");
-        var lstm = Recurrent[0];
-        return new LstmClassifierConfig { VocabularySize = VocabularySize, EmbeddingDim = EmbeddingDim, Units = lstm.Units, Dropout = lstm.Dropout, RecurrentDropout = lstm.RecurrentDropout };
+        return FirstLayerConfig();
+    }
+
+    /// <summary>
+    /// The embedding and the first recurrent layer's units and dropout rates as an <see cref="LstmClassifierConfig"/>:
+    /// what files written before the family (format-1 ONNX metadata, <c>training.json</c>'s "model") record, and
+    /// exactly the network for one of <see cref="IsClassifierShape"/>.
+    /// </summary>
+    public LstmClassifierConfig FirstLayerConfig()
+    {
+        var first = Recurrent[0];
+        return new LstmClassifierConfig { VocabularySize = VocabularySize, EmbeddingDim = EmbeddingDim, Units = first.Units, Dropout = first.Dropout, RecurrentDropout = first.RecurrentDropout };
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> or <see cref="ArgumentOutOfRangeException"/> naming the first invalid value.</summary>

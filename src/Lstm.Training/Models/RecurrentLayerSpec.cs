@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace Lstm.Training.Models;
 
 /// <summary>
@@ -24,12 +25,15 @@ public sealed record RecurrentLayerSpec
     public bool Bidirectional { get; init; }
 
     /// <summary>Directions (1 or 2).</summary>
+    [JsonIgnore]
     public int Directions => Bidirectional ? 2 : 1;
 
     /// <summary>Output width per step: <see cref="Units"/> × <see cref="Directions"/>.</summary>
+    [JsonIgnore]
     public int OutputWidth => Units * Directions;
 
     /// <summary>Pre-activation columns per step: 4·units (LSTM), 3·units (GRU) or units (SimpleRNN).</summary>
+    [JsonIgnore]
     public int GateWidth => Kind switch
     {
         RecurrentKind.Lstm => 4 * Units,
@@ -38,6 +42,7 @@ public sealed record RecurrentLayerSpec
     };
 
     /// <summary>Keras's layer name: <c>lstm</c>, <c>gru</c> or <c>simple_rnn</c>.</summary>
+    [JsonIgnore]
     public string KerasName => Kind switch
     {
         RecurrentKind.Lstm => "lstm",

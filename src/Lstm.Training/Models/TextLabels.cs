@@ -94,7 +94,7 @@ public sealed class TextLabels
                     ? (TaskKind.Regression, "regression: the labels are numbers that are not all whole")
                     : (TaskKind.MulticlassClassification, $"multi-class: {distinct.Length} distinct labels ({string.Join(", ", OrderClasses(distinct).Take(12))}{(distinct.Length > 12 ? ", ..." : "")})");
         }
-        else reason = $"{task} (as asked)";
+        else reason = $"{Describe(task.Value)} (as asked)";
         switch (task)
         {
             case TaskKind.BinaryClassification:
@@ -117,6 +117,14 @@ public sealed class TextLabels
                 }
         }
     }
+
+    /// <summary>"binary", "multi-class" or "regression".</summary>
+    public static string Describe(TaskKind task) => task switch
+    {
+        TaskKind.BinaryClassification => "binary",
+        TaskKind.MulticlassClassification => "multi-class",
+        _ => "regression",
+    };
 
     /// <summary>Numbers in numeric order when every name is one; otherwise ordinal order.</summary>
     public static IReadOnlyList<string> OrderClasses(IEnumerable<string> names)

@@ -61,15 +61,7 @@ public static partial class OnnxExporter
             $"Ids padded as Keras pad_sequences does (start id {Vocabulary.StartId}, padding {Vocabulary.PaddingId}, out of vocabulary {Vocabulary.OovId}); each below {spec.VocabularySize}.{masking}");
         SequenceNetworkGraph.Add(graph, network.Parameters, padded, Opset(options.Variant));
 
-        var first = spec.Recurrent[0];
-        var config = new LstmClassifierConfig
-        {
-            VocabularySize = spec.VocabularySize,
-            EmbeddingDim = spec.EmbeddingDim,
-            Units = first.Units,
-            Dropout = first.Dropout,
-            RecurrentDropout = first.RecurrentDropout,
-        };
+        var config = spec.FirstLayerConfig();
         bool regression = spec.Task == TaskKind.Regression;
         var metadata = Metadata(vocabulary, options, input, config) with
         {

@@ -30,8 +30,10 @@ internal sealed class NetworkBatchTrainer
         _transposes = new NetworkTransposes(parameters);
     }
 
-    /// <summary>Recomputes the transposed weights the backward pass uses; call after the weights change.</summary>
-    public void Refresh() => _transposes.Refresh();
+    private bool _stale = true;
+
+    /// <summary>Marks the transposed weights the backward pass uses as stale; call after the weights change (they are recomputed by the next <see cref="Step"/>).</summary>
+    public void Refresh() => _stale = true;
 
     /// <summary>
     /// Forward, loss and backward on the examples <paramref name="batch"/> of <paramref name="data"/>; leaves the
@@ -42,6 +44,11 @@ internal sealed class NetworkBatchTrainer
         SeededRandom random, ParallelOptions parallel)
     {
         var spec = _p.Spec;
+        if (_stale)
+        {
+            _transposes.Refresh();
+            _stale = false;
+        }
         int rows = batch.Length, steps = data.Sequences[batch[0]].Length;
         EnsureSlices(rows, steps);
         if (_indices.Length < rows)

@@ -146,3 +146,77 @@ public class FamilyTrainingTests
         Assert.Equal(history.Epochs.Count, History.FromJson(history.ToJson()).Epochs.Count);
     }
 }
+
+/// <summary>The one Fit path from texts: <see cref="TextModelTrainer"/>, and a trained model's single saved file.</summary>
+public class TextModelTrainerTests
+{
+    private static readonly string[] Texts =
+    [
+        "we saw the band play", "a new song on guitar", "the team scored a goal", "a great match today", "a recipe with salt", "put it in the oven",
+        "the band has a new song", "guitar and song tonight", "the match ended with a goal", "our team won today", "salt the oven dish", "a recipe for bread",
+    ];
+
+    private static readonly string[] Topics = ["music", "music", "sports", "sports", "cooking", "cooking", "music", "music", "sports", "sports", "cooking", "cooking"];
+
+    private static TextModelOptions Options => new()
+    {
+        NumWords = 60,
+        MaxLength = 8,
+        Network = NetworkSpec.Seed with
+        {
+            EmbeddingDim = 8,
+            MaskZero = true,
+            Recurrent = [new RecurrentLayerSpec { Kind = RecurrentKind.Gru, Units = 8, Bidirectional = true, Dropout = 0, RecurrentDropout = 0 }],
+            Pooling = PoolingKind.Max,
+        },
+        Fit = new FitOptions { Epochs = 40, BatchSize = 4, LearningRate = 0.02f },
+    };
+
+    [Fact]
+    public void Fit_learns_class_names_and_the_saved_onnx_file_gives_the_same_model()
+    {
+        var model = new TextModelTrainer(Options).Fit(new LabelledTexts(Texts, TextLabels.Classes(Topics)));
+        Assert.Equal(["cooking", "music", "sports"], model.Network.Spec.ClassNames);
+        Assert.Equal(TaskKind.MulticlassClassification, model.Network.Spec.Task);
+        var evaluation = model.Evaluate(new LabelledTexts(Texts, TextLabels.Classes(Topics, model.Network.Spec.ClassNames)));
+        Assert.Equal(1.0, evaluation.Accuracy);
+
+        string path = Path.Combine(Path.GetTempPath(), $"text-model-{Guid.NewGuid():N}.onnx");
+        try
+        {
+            Lstm.Training.Onnx.TextModelFile.Save(model, path);
+            var loaded = Lstm.Training.Onnx.TextModelFile.Load(path);
+            Assert.Equal(model.Network.Spec, loaded.Network.Spec);
+            Assert.Equal(model.Vectorizer.Vocabulary.Words, loaded.Vectorizer.Vocabulary.Words);
+            Assert.Equal(model.Predict(["the band played a new song", "bread in the oven"]), loaded.Predict(["the band played a new song", "bread in the oven"]));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Unknown_validation_classes_and_mismatched_tasks_are_refused()
+    {
+        var trainer = new TextModelTrainer(Options with { Fit = new FitOptions { Epochs = 1 } });
+        var train = new LabelledTexts(Texts, TextLabels.Classes(Topics));
+        var values = new LabelledTexts(Texts, TextLabels.Values([.. Texts.Select(t => (float)t.Length)]));
+        var error = Assert.Throws<ArgumentException>(() => trainer.Prepare(train, values));
+        Assert.Contains("validation labels are Regression", error.Message);
+        var unknown = Assert.Throws<ArgumentException>(() => TextLabels.Classes(["music", "jazz"], ["music", "sports"]));
+        Assert.Contains("'jazz', is not one of the model's classes", unknown.Message);
+    }
+
+    [Fact]
+    public void Task_inference_says_why()
+    {
+        Assert.Equal(TaskKind.BinaryClassification, TextLabels.FromStrings(["pos", "neg", "pos"], null, out string binary).Task);
+        Assert.Contains("binary", binary);
+        Assert.Equal(TaskKind.Regression, TextLabels.FromStrings(["1.5", "2", "3.25"], null, out string regression).Task);
+        Assert.Contains("not all whole", regression);
+        var classes = TextLabels.FromStrings(["10", "2", "7", "1"], null, out string multiclass);
+        Assert.Equal(["1", "2", "7", "10"], classes.ClassNames);
+        Assert.Contains("4 distinct labels (1, 2, 7, 10)", multiclass);
+    }
+}

@@ -1,0 +1,28 @@
+using Lstm.Training.Models;
+
+namespace Lstm.Training.Onnx;
+
+/// <summary>
+/// A <see cref="TextModel"/>'s saved form: the ONNX text variant, which holds everything the model is in one standard
+/// file (the normaliser's name and version, the vocabulary, max length and padding sides in the graph and its metadata;
+/// the network, its task and class names), and which any ONNX runtime scores from raw text.
+/// </summary>
+public static class TextModelFile
+{
+    /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> as the ONNX text variant, atomically.</summary>
+    public static void Save(TextModel model, string path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var v = model.Vectorizer;
+        OnnxExporter.ExportToFile(model.Network, v.Vocabulary, new OnnxExportOptions { MaxLength = v.MaxLength, Padding = v.Padding, Truncating = v.Truncating }, path);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/> (or any ONNX model exported by this library, either variant).</summary>
+    /// <exception cref="InvalidDataException">The file is not an ONNX model written by this library.</exception>
+    public static TextModel Load(string path)
+    {
+        var imported = OnnxImporter.ImportFile(path);
+        var m = imported.Metadata;
+        return new TextModel(new TextVectorizer(imported.Vocabulary, m.MaxLength, m.Padding, m.Truncating), imported.Network);
+    }
+}

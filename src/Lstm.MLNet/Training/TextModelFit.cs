@@ -1,5 +1,6 @@
 using Lstm.Training.Kernels;
 using Lstm.Training.Models;
+using Lstm.Training.Onnx;
 using Microsoft.ML;
 
 namespace Lstm.MLNet.Training;
@@ -7,7 +8,8 @@ namespace Lstm.MLNet.Training;
 /// <summary>
 /// What every Lstm.MLNet trainer's <c>Fit</c> does: read the text, label and weight columns (and the validation set's),
 /// map the ML.NET options onto <see cref="TextModelOptions"/>, train with Lstm.Training's <see cref="TextModelTrainer"/>
-/// (the path the CLI takes too), export the model to ONNX in memory and wrap it in an <see cref="LstmTransformer"/>.
+/// (the path the CLI takes too), export the model to ONNX in memory as <see cref="TextModelFile"/> saves it and wrap it
+/// in an <see cref="LstmTransformer"/>.
 /// </summary>
 internal static class TextModelFit
 {
@@ -50,7 +52,7 @@ internal static class TextModelFit
         log.Info($"Trained {history.Epochs.Count} epochs; vocabulary of {model.Vectorizer.Vocabulary.Words.Count} words.");
         if (history.StoppedEarly)
             log.Info($"Early stopping after epoch {history.Epochs.Count}{(history.RestoredEpoch is { } best ? $"; restored the weights of epoch {best}" : "")}.");
-        var onnx = TrainedModelExport.ToOnnx(model);
+        var onnx = TextModelFile.ToBytes(model);
         return new LstmTransformer(LstmOnnxModel.FromBytes(onnx, "The trained model"), options.TextColumnName, history, options.NumberOfThreads);
     }
 

@@ -13,8 +13,14 @@ public static class TextModelFile
     public static void Save(TextModel model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var v = model.Vectorizer;
-        OnnxExporter.ExportToFile(model.Network, v.Vocabulary, new OnnxExportOptions { MaxLength = v.MaxLength, Padding = v.Padding, Truncating = v.Truncating }, path);
+        OnnxExporter.ExportToFile(model.Network, model.Vectorizer.Vocabulary, ExportOptions(model), path);
+    }
+
+    /// <summary>The bytes <see cref="Save"/> writes (e.g. for a scorer that keeps the model in memory).</summary>
+    public static byte[] ToBytes(TextModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return OnnxExporter.ExportToBytes(model.Network, model.Vectorizer.Vocabulary, ExportOptions(model));
     }
 
     /// <summary>Reads a model written by <see cref="Save"/> (or any ONNX model exported by this library, either variant).</summary>
@@ -24,5 +30,11 @@ public static class TextModelFile
         var imported = OnnxImporter.ImportFile(path);
         var m = imported.Metadata;
         return new TextModel(new TextVectorizer(imported.Vocabulary, m.MaxLength, m.Padding, m.Truncating), imported.Network);
+    }
+
+    private static OnnxExportOptions ExportOptions(TextModel model)
+    {
+        var v = model.Vectorizer;
+        return new OnnxExportOptions { MaxLength = v.MaxLength, Padding = v.Padding, Truncating = v.Truncating };
     }
 }

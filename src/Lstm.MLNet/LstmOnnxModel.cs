@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lstm.Training.Models;
 using Lstm.Training.Onnx;
 using Lstm.Training.Text;
@@ -28,6 +29,8 @@ internal sealed class LstmOnnxModel
         Bytes = bytes;
         Metadata = metadata;
         Network = network;
+        if (network.Task == TaskKind.MulticlassClassification)
+            ClassNames = network.ClassNames ?? [.. Enumerable.Range(0, network.Outputs).Select(i => i.ToString(CultureInfo.InvariantCulture))];
     }
 
     /// <summary>The serialized model; never modified.</summary>
@@ -46,8 +49,7 @@ internal sealed class LstmOnnxModel
     public int Outputs => Network.Outputs;
 
     /// <summary>A multi-class model's class names in output order (the indices "0" … "K−1" when the file names none); null otherwise.</summary>
-    public IReadOnlyList<string>? ClassNames => Task != TaskKind.MulticlassClassification ? null
-        : Network.ClassNames ?? [.. Enumerable.Range(0, Outputs).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+    public IReadOnlyList<string>? ClassNames { get; }
 
     /// <summary>Reads and checks the file at <paramref name="path"/>.</summary>
     public static LstmOnnxModel FromFile(string path)

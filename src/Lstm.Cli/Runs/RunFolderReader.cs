@@ -53,6 +53,8 @@ internal static class RunFolderReader
         if (vocabulary.NumWords != spec.VocabularySize)
             throw new InvalidDataException(
                 $"{vocabularyPath}: numWords is {vocabulary.NumWords} but {networkPath} has an embedding of {spec.VocabularySize} rows; the files come from different runs.");
+        if (network.VocabularyHash is { } hash && hash != vocabulary.ContentHash)
+            throw new InvalidDataException($"{vocabularyPath}: not the vocabulary {networkPath} was trained with (it was changed, or the files come from different runs).");
         if (manifest.Network is { } recorded && !recorded.Equals(spec))
             throw new InvalidDataException($"{manifestPath}: describes the network {recorded} but {networkPath} holds {spec}; the files come from different runs.");
         var config = network.Classifier?.Config ?? manifest.Model;

@@ -32,6 +32,9 @@ internal sealed record TrainingManifest
     /// <summary>"running", "completed" or "interrupted".</summary>
     public string Status { get; init; } = "running";
 
+    /// <summary>Why the run failed, when <see cref="Status"/> is "failed" (e.g. "Training diverged at epoch 1, batch 3 (loss NaN); ..."); else null.</summary>
+    public string? FailureReason { get; init; }
+
     /// <summary>When this run (or its latest resume) started.</summary>
     public DateTimeOffset Started { get; init; }
 
@@ -181,6 +184,7 @@ internal sealed record TrainingManifest
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     /// <summary>

@@ -134,8 +134,9 @@ internal static class TrainingRun
         var trainer = resumeFrom is null
             ? new Trainer(modelTrainer.CreateNetwork(prepared, startFrom), settings.FitOptions with { Progress = renderer.Report, CheckpointPath = checkpointPath })
             : Trainer.Resume(checkpointPathForResume, renderer.Report, checkpointPath, settings.Epochs, settings.Threads);
-        CheckResumedModel(trainer.Network.Spec, vocabulary, resumeFrom);
+        CheckResumedModel(trainer.Network, vocabulary, resumeFrom);
         var network = trainer.Network;
+        network.VocabularyHash = vocabulary.ContentHash;
 
         var manifest = new TrainingManifest
         {
@@ -178,6 +179,11 @@ internal static class TrainingRun
             renderer.Interrupt();
             return ReportInterruption(trainer, manifest, outDirectory, checkpointPath, total, environment);
         }
+        catch (TrainingDivergedException diverged)
+        {
+            renderer.Interrupt();
+            return ReportDivergence(trainer, manifest, diverged, outDirectory, checkpointPath, total, environment);
+        }
 
         if (history.StoppedEarly)
         {
@@ -217,6 +223,22 @@ internal static class TrainingRun
             error.WriteLine("No epoch finished, so there is no checkpoint to resume; run the same command again to start over.");
         }
         return ExitCodes.Cancelled;
+    }
+
+    private static int ReportDivergence(Trainer trainer, TrainingManifest manifest, TrainingDivergedException diverged, string outDirectory, string checkpointPath,
+        Stopwatch total, CommandEnvironment environment)
+    {
+        var history = trainer.History;
+        RunOutputWriter.WriteHistory(outDirectory, history);
+        (Finish(manifest, "failed", history, total) with { FailureReason = diverged.Message }).Save(Path.Combine(outDirectory, RunDirectory.ManifestFile));
+        var error = environment.Error;
+        error.WriteLine($"error: {diverged.Message}");
+        int done = history.Epochs.Count;
+        if (done > 0 && File.Exists(checkpointPath))
+            error.WriteLine($"No model was written; the checkpoint after epoch {done} ({checkpointPath}) holds the last good weights.");
+        else
+            error.WriteLine("No model was written.");
+        return ExitCodes.UserError;
     }
 
     private static TrainingManifest Finish(TrainingManifest manifest, string status, History history, Stopwatch total)
@@ -279,10 +301,12 @@ internal static class TrainingRun
         };
     }
 
-    private static void CheckResumedModel(NetworkSpec spec, Vocabulary vocabulary, string? resumeFrom)
+    private static void CheckResumedModel(SequenceNetwork network, Vocabulary vocabulary, string? resumeFrom)
     {
-        if (spec.VocabularySize != vocabulary.NumWords)
-            throw new InvalidDataException($"{resumeFrom}: the model has {spec.VocabularySize} embedding rows but the vocabulary beside it has numWords {vocabulary.NumWords}.");
+        if (network.Spec.VocabularySize != vocabulary.NumWords)
+            throw new InvalidDataException($"{resumeFrom}: the model has {network.Spec.VocabularySize} embedding rows but the vocabulary beside it has numWords {vocabulary.NumWords}.");
+        if (resumeFrom is not null && network.VocabularyHash is { } recorded && recorded != vocabulary.ContentHash)
+            throw new InvalidDataException($"{resumeFrom}: {RunDirectory.VocabularyFile} beside it is not the vocabulary the checkpoint was trained with (it was changed after the checkpoint was written).");
     }
 
     /// <summary><c>Embedding(10000, 128) -> LSTM(128, dropout=0.2, recurrent_dropout=0.2) -> Dense(1, sigmoid): 1,411,713 parameters</c>.</summary>

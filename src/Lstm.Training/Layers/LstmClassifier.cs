@@ -31,15 +31,16 @@ public sealed partial class LstmClassifier
 
     private const string Magic = "LSTMCLS1";
 
-    /// <summary>Writes the network to <paramref name="path"/> atomically (temp file, then move).</summary>
-    public void Save(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        AtomicFile.Write(path, stream => Write(stream));
-    }
+    /// <summary>Writes the network to <paramref name="path"/> atomically (temp file, then move), as <see cref="Models.SequenceNetwork.Save"/> does.</summary>
+    /// <exception cref="InvalidOperationException">A weight is NaN or infinite: nothing is written.</exception>
+    public void Save(string path) => Models.SequenceNetwork.FromClassifier(this).Save(path);
 
-    /// <summary>Writes the network to a stream: magic, config JSON, then each tensor as length + float32 LE.</summary>
-    public void Write(Stream stream)
+    /// <summary>Writes the network to a stream as <see cref="Models.SequenceNetwork.Write"/> does (format 3, with a checksum).</summary>
+    /// <exception cref="InvalidOperationException">A weight is NaN or infinite: nothing is written.</exception>
+    public void Write(Stream stream) => Models.SequenceNetwork.FromClassifier(this).Write(stream);
+
+    /// <summary>Writes format 1: magic "LSTMCLS1", config JSON, then each tensor as length + float32 LE (no checksum). For tests of old files.</summary>
+    internal void WriteFormat1(Stream stream)
     {
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic.ToCharArray());
@@ -51,8 +52,8 @@ public sealed partial class LstmClassifier
         }
     }
 
-    /// <summary>Reads a network written by <see cref="Save"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is not a model written by this library, or is truncated.</exception>
+    /// <summary>Reads a network of the seed's shape written by <see cref="Save"/>, <see cref="Models.SequenceNetwork.Save"/> or an earlier version.</summary>
+    /// <exception cref="InvalidDataException">The file is not a model written by this library, is damaged, or holds another network of the family.</exception>
     public static LstmClassifier Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -60,15 +61,24 @@ public sealed partial class LstmClassifier
         return Read(stream, path);
     }
 
-    /// <summary>Reads a network written by <see cref="Write"/>; <paramref name="source"/> names it in errors.</summary>
+    /// <summary>Reads a network of the seed's shape written by <see cref="Write"/> or an earlier version; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="InvalidDataException">The stream is not a model written by this library, is damaged, or holds another network of the family.</exception>
     public static LstmClassifier Read(Stream stream, string source = "stream")
+    {
+        var network = Models.SequenceNetwork.Read(stream, source);
+        return network.Classifier
+            ?? throw new InvalidDataException($"{source}: holds {network.Spec.Describe()}, not Embedding -> LSTM -> Dense(1, sigmoid); read it with SequenceNetwork.Load.");
+    }
+
+    /// <summary>Reads format 1 (magic "LSTMCLS1"); <paramref name="source"/> names it in errors.</summary>
+    internal static LstmClassifier ReadFormat1(Stream stream, string source)
     {
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         try
         {
             var magic = new string(reader.ReadChars(Magic.Length));
             if (magic != Magic)
-                throw new InvalidDataException($"{source}: not an Lstm.Training model file (expected header '{Magic}', found '{magic}').");
+                throw new InvalidDataException($"{source}: not an Lstm.Training model file (expected the header 'LSTMNET3', or 'LSTMNET2' or '{Magic}' of earlier versions; found '{magic}').");
             var config = JsonSerializer.Deserialize<LstmClassifierConfig>(reader.ReadString())
                 ?? throw new InvalidDataException($"{source}: empty model configuration.");
             var parameters = new LstmClassifierParameters(config);
@@ -90,6 +100,10 @@ public sealed partial class LstmClassifier
         catch (ArgumentOutOfRangeException e)
         {
             throw new InvalidDataException($"{source}: invalid model configuration: {e.Message}", e);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{source}: the model configuration is not valid JSON: {e.Message}", e);
         }
     }
 }

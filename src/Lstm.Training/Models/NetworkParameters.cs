@@ -81,6 +81,15 @@ public sealed class NetworkParameters
         return length;
     }
 
+    /// <summary>How many values the tensors of <paramref name="spec"/> hold, without allocating them.</summary>
+    public static long ValueCount(NetworkSpec spec)
+    {
+        var layout = new NetworkParameters(spec, allocate: false);
+        long total = 0;
+        foreach (var shape in layout._shapes) total += Length(shape);
+        return total;
+    }
+
     /// <summary>The network these tensors belong to.</summary>
     public NetworkSpec Spec { get; }
 

@@ -51,7 +51,8 @@ public sealed partial class SequenceNetwork
     /// <summary>For a network of the seed's shape, the same network (same tensors) as an <see cref="LstmClassifier"/>; else null.</summary>
     public LstmClassifier? Classifier { get; }
 
-    private const string Magic = "LSTMNET2";
+    private const string LegacyMagic = "LSTMNET2";
+    private const string Magic = "LSTMNET3";
     private const int ClassifierMagicLength = 8;
 
     private static readonly JsonSerializerOptions SpecJson = new() { Converters = { new JsonStringEnumConverter() } };
@@ -79,38 +80,61 @@ public sealed partial class SequenceNetwork
         }
     }
 
+    /// <summary>
+    /// SHA-256 (hex) of the vocabulary this network was trained with (<c>Vocabulary.ContentHash</c>), saved with it so that
+    /// a reader can refuse a vocabulary file that is not the one; null when unknown (files written before it was recorded).
+    /// </summary>
+    public string? VocabularyHash { get; set; }
+
     /// <summary>Writes the network to <paramref name="path"/> atomically (temp file, then move).</summary>
+    /// <exception cref="InvalidOperationException">A weight is NaN or infinite (the model diverged): nothing is written.</exception>
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        ThrowIfNotFinite();
         AtomicFile.Write(path, Write);
     }
 
     /// <summary>
-    /// Writes the network: a seed-shaped one as <see cref="LstmClassifier.Write"/> does (format 1, which every version
-    /// reads), any other as magic "LSTMNET2", the spec's JSON, the tensor count, then each tensor as length + float32 LE.
+    /// Writes the network (format 3): magic "LSTMNET3", the spec's JSON, the vocabulary hash (empty when unknown), the
+    /// tensor count, each tensor as length + float32 LE, then the SHA-256 of everything before it.
     /// </summary>
+    /// <exception cref="InvalidOperationException">A weight is NaN or infinite (the model diverged): nothing is written.</exception>
     public void Write(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (Classifier is not null)
+        ThrowIfNotFinite();
+        ChecksummedSection.Write(stream, section =>
         {
-            Classifier.Write(stream);
-            return;
-        }
-        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic.ToCharArray());
-        writer.Write(SpecToJson(Spec));
-        writer.Write(Parameters.Tensors.Count);
-        foreach (var tensor in Parameters.Tensors)
-        {
-            writer.Write(tensor.LongLength);
-            writer.Write(MemoryMarshal.AsBytes(tensor.AsSpan()));
-        }
+            using var writer = new BinaryWriter(section, System.Text.Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic.ToCharArray());
+            writer.Write(SpecToJson(Spec));
+            writer.Write(VocabularyHash ?? "");
+            writer.Write(Parameters.Tensors.Count);
+            foreach (var tensor in Parameters.Tensors)
+            {
+                writer.Write(tensor.LongLength);
+                writer.Write(MemoryMarshal.AsBytes(tensor.AsSpan()));
+            }
+        });
+    }
+
+    private void ThrowIfNotFinite()
+    {
+        for (int i = 0; i < Parameters.Tensors.Count; i++)
+            if (FirstNonFinite(Parameters.Tensors[i]) is int at)
+                throw new InvalidOperationException($"Weight {Parameters.Names[i]}[{at}] is {Parameters.Tensors[i][at]}: the model diverged, and is not saved.");
+    }
+
+    private static int? FirstNonFinite(float[] tensor)
+    {
+        for (int i = 0; i < tensor.Length; i++)
+            if (!float.IsFinite(tensor[i])) return i;
+        return null;
     }
 
     /// <summary>Reads a network written by <see cref="Save"/> or by <see cref="LstmClassifier.Save"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is not a model written by this library, or is truncated.</exception>
+    /// <exception cref="InvalidDataException">The file is not a model written by this library, is truncated or damaged, or holds a weight that is not finite.</exception>
     public static SequenceNetwork Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -118,40 +142,83 @@ public sealed partial class SequenceNetwork
         return Read(stream, path);
     }
 
-    /// <summary>Reads a network written by <see cref="Write"/> or <see cref="LstmClassifier.Write"/>; <paramref name="source"/> names it in errors.</summary>
-    /// <exception cref="InvalidDataException">The stream is not a model written by this library, or is truncated.</exception>
+    /// <summary>
+    /// Reads a network written by <see cref="Write"/> (format 3, checksum checked), by this library's earlier format 2,
+    /// or by <see cref="LstmClassifier.Write"/> (format 1); <paramref name="source"/> names it in errors.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The stream is not a model written by this library, is truncated or damaged, or holds a weight that is not finite.</exception>
     public static SequenceNetwork Read(Stream stream, string source = "stream")
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanSeek) throw new ArgumentException("The stream must be seekable.", nameof(stream));
         long start = stream.Position;
-        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        string magic;
+        using (var peek = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            try
+            {
+                magic = new string(peek.ReadChars(ClassifierMagicLength));
+            }
+            catch (EndOfStreamException e)
+            {
+                throw new InvalidDataException($"{source}: the model file is truncated.", e);
+            }
+        }
+        stream.Position = start;
+        SequenceNetwork network;
         try
         {
-            var magic = new string(reader.ReadChars(ClassifierMagicLength));
-            if (magic != Magic)
+            network = magic switch
             {
-                stream.Position = start;
-                return FromClassifier(LstmClassifier.Read(stream, source));
-            }
-            var spec = SpecFromJson(reader.ReadString(), source);
-            var parameters = new NetworkParameters(spec);
-            int count = reader.ReadInt32();
-            if (count != parameters.Tensors.Count)
-                throw new InvalidDataException($"{source}: the file holds {count} tensors; {spec} has {parameters.Tensors.Count}.");
-            for (int i = 0; i < count; i++)
-            {
-                var tensor = parameters.Tensors[i];
-                long length = reader.ReadInt64();
-                if (length != tensor.LongLength)
-                    throw new InvalidDataException($"{source}: tensor '{parameters.Names[i]}' has {length} values; {spec} needs {tensor.LongLength}.");
-                reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(tensor.AsSpan()));
-            }
-            return new SequenceNetwork(parameters);
+                Magic => ChecksummedSection.Read(stream, source, section => ReadBody(section, stream.Length - start, source, hasVocabularyHash: true)),
+                LegacyMagic => ReadBody(stream, stream.Length - start, source, hasVocabularyHash: false),
+                _ => FromClassifier(LstmClassifier.ReadFormat1(stream, source)),
+            };
         }
         catch (EndOfStreamException e)
         {
             throw new InvalidDataException($"{source}: the model file is truncated.", e);
+        }
+        for (int i = 0; i < network.Parameters.Tensors.Count; i++)
+            if (FirstNonFinite(network.Parameters.Tensors[i]) is int at)
+                throw new InvalidDataException($"{source}: weight {network.Parameters.Names[i]}[{at}] is {network.Parameters.Tensors[i][at]}; a model's weights must be finite numbers.");
+        return network;
+    }
+
+    private static SequenceNetwork ReadBody(Stream stream, long fileBytes, string source, bool hasVocabularyHash)
+    {
+        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        reader.ReadChars(ClassifierMagicLength);
+        var spec = SpecFromJson(ReadString(reader, source, "network description"), source);
+        string? vocabularyHash = hasVocabularyHash ? ReadString(reader, source, "vocabulary hash") : null;
+        // Checked before allocating: a damaged description must not ask for gigabytes the file cannot hold.
+        long needed = NetworkParameters.ValueCount(spec) * sizeof(float);
+        if (needed > fileBytes)
+            throw new InvalidDataException($"{source}: {spec} needs {needed:N0} bytes of weights but the file has {fileBytes:N0} bytes; it is truncated or its description was changed.");
+        var parameters = new NetworkParameters(spec);
+        int count = reader.ReadInt32();
+        if (count != parameters.Tensors.Count)
+            throw new InvalidDataException($"{source}: the file holds {count} tensors; {spec} has {parameters.Tensors.Count}.");
+        for (int i = 0; i < count; i++)
+        {
+            var tensor = parameters.Tensors[i];
+            long length = reader.ReadInt64();
+            if (length != tensor.LongLength)
+                throw new InvalidDataException($"{source}: tensor '{parameters.Names[i]}' has {length} values; {spec} needs {tensor.LongLength}.");
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(tensor.AsSpan()));
+        }
+        return new SequenceNetwork(parameters) { VocabularyHash = string.IsNullOrEmpty(vocabularyHash) ? null : vocabularyHash };
+    }
+
+    private static string ReadString(BinaryReader reader, string source, string what)
+    {
+        try
+        {
+            return reader.ReadString();
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException($"{source}: the {what} is damaged.", e);
         }
     }
 }

@@ -203,6 +203,21 @@ public sealed class Vocabulary
     /// </summary>
     public void Save(string path) => VocabularyFile.Save(path, _words, NumWords);
 
+    /// <summary>
+    /// SHA-256 (lower-case hex) of what decides the ids: the normaliser's name and version, <see cref="NumWords"/> and the
+    /// words in order. Models record it, so that a run folder's vocabulary file can be checked against its model.
+    /// </summary>
+    public string ContentHash
+    {
+        get
+        {
+            using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{TextNormalizer.Name}\n{TextNormalizer.Version}\n{NumWords}\n"));
+            foreach (string word in _words) hash.AppendData(System.Text.Encoding.UTF8.GetBytes(word + "\n"));
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+    }
+
     /// <summary>Reads a file written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The file is not such a vocabulary; the message names the file and the problem.</exception>
     public static Vocabulary Load(string path)

@@ -6,13 +6,15 @@ namespace Lstm.Training.Training;
 
 public sealed partial class Trainer
 {
-    private const string CheckpointMagic = "LSTMCKP1";
+    private const string LegacyCheckpointMagic = "LSTMCKP1";
+    private const string CheckpointMagic = "LSTMCKP2";
 
     /// <summary>
     /// Writes everything needed to continue this run exactly (weights, Adam moments and step, random state, history,
     /// early-stopping state and best weights, options) to <paramref name="path"/>, atomically.
-    /// Layout: magic "LSTMCKP1", a JSON header (string), the model (<see cref="SequenceNetwork.Write"/>), then Adam's
-    /// m and v per tensor (length + float32 LE), then the best weights when early stopping keeps them.
+    /// Layout: magic "LSTMCKP2", a JSON header (string), the model (<see cref="SequenceNetwork.Write"/>), then Adam's
+    /// m and v per tensor (length + float32 LE), then the best weights when early stopping keeps them, then the SHA-256
+    /// of everything before it (checked by <see cref="Resume"/>; checkpoints of format "LSTMCKP1" have none).
     /// </summary>
     public void SaveCheckpoint(string path)
     {
@@ -24,7 +26,7 @@ public sealed partial class Trainer
             NullIfNaN(_earlyStopping?.Best), _earlyStopping?.Wait ?? 0, _earlyStopping?.BestEpoch ?? 0, bestWeights is not null,
             Options.ReduceLearningRateOnPlateau, _adam.LearningRate, NullIfNaN(_reduceLearningRate?.Best), _reduceLearningRate?.Wait ?? 0,
             Options.ClassWeight?.ToDictionary(p => p.Key, p => p.Value));
-        AtomicFile.Write(path, stream =>
+        AtomicFile.Write(path, file => ChecksummedSection.Write(file, stream =>
         {
             using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             w.Write(CheckpointMagic.ToCharArray());
@@ -36,7 +38,7 @@ public sealed partial class Trainer
                 WriteTensor(w, _adam.V[i]);
             }
             if (bestWeights is not null) new SequenceNetwork(bestWeights).Write(stream);
-        });
+        }));
     }
 
     /// <summary>
@@ -50,13 +52,26 @@ public sealed partial class Trainer
     public static Trainer Resume(string path, Action<TrainingProgress>? progress = null, string? checkpointPath = null, int? epochs = null, int? maxDegreeOfParallelism = null, IReadOnlyList<Callback>? callbacks = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = File.OpenRead(path);
+        // Read whole (a few tens of MB at most): the nested model reader needs a seekable stream, and the checksum covers it all.
+        byte[] bytes = File.ReadAllBytes(path);
+        string magic = System.Text.Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, CheckpointMagic.Length));
+        int body = magic switch
+        {
+            CheckpointMagic => ChecksummedSection.Verify(bytes, path),
+            LegacyCheckpointMagic => bytes.Length,
+            _ => throw new InvalidDataException($"{path}: not an Lstm.Training checkpoint (expected header '{CheckpointMagic}', found '{magic}')."),
+        };
+        using var stream = new MemoryStream(bytes, 0, body, writable: false);
+        return ReadCheckpoint(stream, path, progress, checkpointPath, epochs, maxDegreeOfParallelism, callbacks);
+    }
+
+    private static Trainer ReadCheckpoint(Stream stream, string path, Action<TrainingProgress>? progress, string? checkpointPath, int? epochs, int? maxDegreeOfParallelism,
+        IReadOnlyList<Callback>? callbacks)
+    {
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         try
         {
-            var magic = new string(r.ReadChars(CheckpointMagic.Length));
-            if (magic != CheckpointMagic)
-                throw new InvalidDataException($"{path}: not an Lstm.Training checkpoint (expected header '{CheckpointMagic}', found '{magic}').");
+            r.ReadChars(CheckpointMagic.Length);
             var h = JsonSerializer.Deserialize<CheckpointHeader>(r.ReadString()) ?? throw new InvalidDataException($"{path}: empty checkpoint header.");
             var model = SequenceNetwork.Read(stream, path);
             var options = new FitOptions

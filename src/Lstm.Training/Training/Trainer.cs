@@ -29,6 +29,7 @@ public sealed partial class Trainer
     private readonly ReduceLearningRateOnPlateauCallback? _reduceLearningRate;
     private readonly Callback[] _builtInCallbacks;
     private TrainingSlice[] _slices = [];
+    private (int Epoch, int Batch) _position;
     private int[][] _batchSequences = [];
     private bool[] _batchLabels = [];
 
@@ -94,6 +95,10 @@ public sealed partial class Trainer
     /// cancelled; the model then holds the weights of the last completed batch.
     /// </summary>
     /// <exception cref="CallbackException">A callback of <see cref="FitOptions.Callbacks"/> threw.</exception>
+    /// <exception cref="TrainingDivergedException">
+    /// A batch's loss was NaN or infinite (its update was not applied), or an update made a weight overflow (the network's
+    /// weights are then not usable: reload the last checkpoint).
+    /// </exception>
     public History Fit(SequenceDataset train, SequenceDataset? validation = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
@@ -139,6 +144,7 @@ public sealed partial class Trainer
             for (int b = 0; b < batches; b++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                _position = (epoch, b + 1);
                 int start = b * batchSize, rows = Math.Min(batchSize, n - start);
                 double batchLoss, batchMetric;
                 if (classifierKernels)
@@ -186,6 +192,7 @@ public sealed partial class Trainer
                     (valLoss, valAccuracy, valMae) = (val.Loss, val.Accuracy ?? double.NaN, val.MeanAbsoluteError);
                 }
             }
+            if (valLoss is { } checkedLoss && !double.IsFinite(checkedLoss)) throw new TrainingDivergedException(epoch, batches, checkedLoss);
             bool regression = spec.Task == TaskKind.Regression;
             var result = new EpochResult(epoch, lossSum / seen, regression ? double.NaN : metricSum / seen, valLoss, valAccuracy, trainSeconds, clock.Elapsed.TotalSeconds - trainSeconds, _adam.LearningRate)
             {
@@ -209,10 +216,12 @@ public sealed partial class Trainer
     private (double LossSum, double MetricSum) TrainNetworkBatch(SequenceDataset train, ReadOnlySpan<int> batch, ParallelOptions parallel)
     {
         var result = _network.Step(train, batch, Options.ClassWeight, _random, parallel);
+        ThrowIfDiverged(result.LossSum);
         // From here the batch is applied whole: a cancellation between Adam's blocks would leave half an update.
         var uncancellable = new ParallelOptions { MaxDegreeOfParallelism = parallel.MaxDegreeOfParallelism };
         if (Options.ClipNorm is { } clip) ClipByGlobalNorm(clip);
         _adam.Step(Network.Parameters.Tensors, _gradientTensors, uncancellable);
+        ThrowIfWeightsOverflowed();
         RefreshWeights();
         return result;
     }
@@ -243,13 +252,29 @@ public sealed partial class Trainer
             loss += _slices[s].LossSum;
             correct += _slices[s].Correct;
         }
+        ThrowIfDiverged(loss);
         // From here the batch is applied whole: a cancellation between Adam's blocks would leave half an update.
         var uncancellable = new ParallelOptions { MaxDegreeOfParallelism = parallel.MaxDegreeOfParallelism };
         ReduceGradients(sliceCount, rows, uncancellable);
         if (Options.ClipNorm is { } clip) ClipByGlobalNorm(clip);
         _adam.Step(Network.Parameters.Tensors, _gradientTensors, uncancellable);
+        ThrowIfWeightsOverflowed();
         RefreshWeights();
         return (loss, correct);
+    }
+
+    // Before the update: a non-finite loss means non-finite gradients, which would leave NaN weights behind.
+    private void ThrowIfDiverged(double lossSum)
+    {
+        if (!double.IsFinite(lossSum)) throw new TrainingDivergedException(_position.Epoch, _position.Batch, lossSum);
+    }
+
+    // A finite loss can still take a step so large that weights overflow; the next batch would then be NaN.
+    private void ThrowIfWeightsOverflowed()
+    {
+        foreach (var tensor in Network.Parameters.Tensors)
+            if (tensor.Length > 0 && !float.IsFinite(TensorPrimitives.MaxMagnitude(tensor)))
+                throw new TrainingDivergedException(_position.Epoch, _position.Batch, double.PositiveInfinity, weightsOverflowed: true);
     }
 
     private void EnsureSlices(int steps)

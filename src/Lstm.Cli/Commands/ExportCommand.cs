@@ -30,8 +30,12 @@ internal sealed class ExportCommand
     }.Must(v => v is OnnxVariantNames.Text or OnnxVariantNames.Ids, $"must be '{OnnxVariantNames.Text}' or '{OnnxVariantNames.Ids}'");
     private readonly Option<string?> _out = new("--out")
     {
-        Description = "The .onnx file to write (replaced if it exists). Default: model.onnx (text) or model.ids.onnx (ids) beside the source",
+        Description = "The .onnx file to write. Default: model.onnx (text) or model.ids.onnx (ids) beside the source, which are refreshed; any other existing file needs --overwrite, and the model's own files are never written over",
         HelpName = "file",
+    };
+    private readonly Option<bool> _overwrite = new("--overwrite")
+    {
+        Description = "Replace an existing --out file that is not this model's ONNX output",
     };
 
     /// <summary>Builds the command; its action runs in <paramref name="environment"/>.</summary>
@@ -39,7 +43,7 @@ internal sealed class ExportCommand
     {
         Command = new Command("export", "Write a trained model (run folder or checkpoint) as an ONNX model")
         {
-            _checkpoint, _model, _variant, _out,
+            _checkpoint, _model, _variant, _out, _overwrite,
         };
         Command.Validators.Add(result =>
         {
@@ -63,6 +67,11 @@ internal sealed class ExportCommand
         string defaultName = OnnxVariantNames.DefaultFileName(variant);
         string path = Path.GetFullPath(parseResult.GetValue(_out) ?? Path.Combine(model.Folder, defaultName));
         if (Directory.Exists(path)) path = Path.Combine(path, defaultName);
+        string[] inputs = TrainedModel.IsOnnxFile(model.Source) || File.Exists(model.Source)
+            ? [model.Source, .. OutputGuard.RunFiles.Where(f => f is not RunDirectory.OnnxFile and not RunDirectory.OnnxIdsFile).Select(f => Path.Combine(model.Folder, f))]
+            : [.. OutputGuard.RunFiles.Where(f => f is not RunDirectory.OnnxFile and not RunDirectory.OnnxIdsFile).Select(f => Path.Combine(model.Folder, f))];
+        string[] own = [Path.Combine(model.Folder, RunDirectory.OnnxFile), Path.Combine(model.Folder, RunDirectory.OnnxIdsFile)];
+        OutputGuard.CheckExportTarget(path, parseResult.GetValue(_overwrite), inputs, own);
 
         output.WriteLine($"Model: {model.Source} ({model.Kind}): {TrainingRun.Describe(model.Network)}, {model.Padding}");
         OnnxModelWriter.Write(model.Network, model.Vocabulary, model.Padding, variant, path);

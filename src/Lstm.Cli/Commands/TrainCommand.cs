@@ -170,6 +170,10 @@ internal sealed class TrainCommand
     {
         Description = "Keras mask_zero: padding steps neither update the recurrent state nor count in pooling (trains short texts faster)",
     };
+    private readonly Option<bool> _overwrite = new("--overwrite")
+    {
+        Description = "Replace a run already in --out (its files are removed before the new run starts). Without it such a folder is refused",
+    };
     private readonly Option<bool> _noDownload = new("--no-download")
     {
         Description = "Fail instead of downloading IMDB when it is not in the cache folder",
@@ -182,7 +186,7 @@ internal sealed class TrainCommand
         {
             _data, _validation, _columns.Label, _columns.Text, _label, _task, _validationSplit, _epochs, _batchSize, _maxLen, _numWords, _embeddingDim, _cell, _units, _layers,
             _bidirectional, _pooling, _maskPadding, _dropout, _recurrentDropout, _learningRate, _seed, _limit, _validationLimit, _threads, _patience, _reduceLrPatience,
-            _reduceLrFactor, _clipNorm, _resume, _initFrom, _out, _noDownload,
+            _reduceLrFactor, _clipNorm, _resume, _initFrom, _out, _overwrite, _noDownload,
         };
         Command.SetAction(parseResult => ErrorReporter.Run(environment.Error,
             () => TrainingRun.Execute(ReadSettings(parseResult), ExplicitOptions(parseResult), environment)));
@@ -242,6 +246,7 @@ internal sealed class TrainCommand
         Resume = parseResult.GetValue(_resume),
         InitFrom = parseResult.GetValue(_initFrom),
         OutDirectory = parseResult.GetValue(_out),
+        Overwrite = parseResult.GetValue(_overwrite),
     };
 
     /// <summary>Names of the options written on the command line (not defaulted).</summary>

@@ -114,6 +114,9 @@ internal sealed record TrainSettings
     /// <summary>A trained model (run folder, model.lstm or .onnx) whose weights and vocabulary a new run starts from; null starts from Keras's initialisation.</summary>
     public string? InitFrom { get; init; }
 
+    /// <summary>Replace a run already in <see cref="OutDirectory"/> (its files are removed first). Default false: such a folder is refused.</summary>
+    public bool Overwrite { get; init; }
+
     /// <summary>Output folder; null means <see cref="RunDirectory.DefaultPath"/>.</summary>
     public string? OutDirectory { get; init; }
 

@@ -32,6 +32,14 @@ internal static class TrainingRun
 
         if (requested.InitFrom is not null && requested.Resume is not null)
             throw new ArgumentException("--init-from cannot be combined with --resume: --resume continues a run with its own weights, --init-from starts a new run from a model.");
+        // Checked before the data is loaded, so that a refused --out costs nothing.
+        if (requested.Resume is null && requested.OutDirectory is { } explicitOut)
+        {
+            string full = Path.GetFullPath(explicitOut);
+            if (requested.InitFrom is { } init && (OutputGuard.Same(full, init) || (File.Exists(init) && OutputGuard.Same(full, Path.GetDirectoryName(Path.GetFullPath(init))!))))
+                throw new ArgumentException($"--out {full} is the folder of the model given to --init-from; write the new run to another folder.");
+            OutputGuard.PrepareRunFolder(full, requested.Overwrite, [requested.DataPath, requested.ValidationPath, requested.InitFrom]);
+        }
 
         // Resuming: settings, vocabulary and data come from the checkpoint's run folder.
         TrainSettings settings = requested;
@@ -129,6 +137,9 @@ internal static class TrainingRun
         if (initial is not null && string.Equals(Path.TrimEndingDirectorySeparator(outDirectory), Path.TrimEndingDirectorySeparator(Path.GetFullPath(initial.Folder)),
                 OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
             throw new ArgumentException($"--out {outDirectory} is the folder of the model given to --init-from; write the new run to another folder.");
+        if (resumeFrom is null) OutputGuard.PrepareRunFolder(outDirectory, settings.Overwrite, [settings.DataPath, settings.ValidationPath, settings.InitFrom]);
+        else if (!OutputGuard.Same(outDirectory, Path.GetDirectoryName(resumeFrom)!)) OutputGuard.PrepareRunFolder(outDirectory, settings.Overwrite, [settings.DataPath, settings.ValidationPath, resumeFrom]);
+        else Lstm.Training.AtomicFile.RemoveStaleTemporaries(outDirectory);
         Directory.CreateDirectory(outDirectory);
         string checkpointPath = Path.Combine(outDirectory, RunDirectory.CheckpointFile);
         var trainer = resumeFrom is null

@@ -27,7 +27,44 @@ public static class AtomicFile
         }
     }
 
-    /// <summary>Writes <paramref name="text"/> as UTF-8 atomically.</summary>
+    /// <summary>
+    /// Deletes the temporary files <see cref="Write"/> leaves in <paramref name="directory"/> when its process is killed
+    /// before it can clean up: those whose writer process is no longer running.
+    /// </summary>
+    public static void RemoveStaleTemporaries(string directory)
+    {
+        if (!Directory.Exists(directory)) return;
+        foreach (string path in Directory.EnumerateFiles(directory, ".*.tmp"))
+        {
+            // .<name>.<pid>.<guid>.tmp
+            string[] parts = Path.GetFileName(path).Split('.');
+            if (parts.Length < 5 || !int.TryParse(parts[^3], out int pid) || parts[^2].Length != 32) continue;
+            if (pid != Environment.ProcessId && IsRunning(pid)) continue;
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+                // In use after all: leave it.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Writes <paramref name="text"/> as UTF-8 (no BOM) atomically.</summary>
     public static void WriteAllText(string path, string text) =>
         Write(path, s => { using var w = new StreamWriter(s, new System.Text.UTF8Encoding(false), leaveOpen: true); w.Write(text); });
 }

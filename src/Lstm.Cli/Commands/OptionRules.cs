@@ -10,6 +10,10 @@ internal static class OptionRules
     public static Option<int> AtLeast(this Option<int> option, int minimum) =>
         option.Must(v => v >= minimum, $"must be at least {minimum}");
 
+    /// <summary>The value must be in [<paramref name="minimum"/>, <paramref name="maximum"/>].</summary>
+    public static Option<int> Between(this Option<int> option, int minimum, int maximum) =>
+        option.Must(v => v >= minimum && v <= maximum, string.Create(CultureInfo.InvariantCulture, $"must be from {minimum} to {maximum:N0}"));
+
     /// <summary>The value, when given, must be at least <paramref name="minimum"/>.</summary>
     public static Option<int?> AtLeast(this Option<int?> option, int minimum) =>
         option.Must(v => v is null || v >= minimum, $"must be at least {minimum}");

@@ -39,27 +39,27 @@ internal sealed class TrainCommand
     {
         Description = "Reviews per gradient step",
         DefaultValueFactory = _ => Defaults.BatchSize,
-    }.AtLeast(1);
+    }.Between(1, Lstm.Training.Training.FitOptions.MaxBatchSize);
     private readonly Option<int> _maxLen = new Option<int>("--max-len")
     {
         Description = "Ids per review after padding/truncating at the front (Keras pad_sequences maxlen)",
         DefaultValueFactory = _ => Defaults.MaxLen,
-    }.AtLeast(1);
+    }.Between(1, TextVectorizer.MaxMaxLength);
     private readonly Option<int> _numWords = new Option<int>("--num-words")
     {
         Description = "Vocabulary size including the 4 reserved ids (Keras num_words)",
         DefaultValueFactory = _ => Defaults.NumWords,
-    }.AtLeast(SeedDefaults.MinimumNumWords);
+    }.Between(SeedDefaults.MinimumNumWords, NetworkSpec.MaxVocabularySize);
     private readonly Option<int> _embeddingDim = new Option<int>("--embedding-dim")
     {
         Description = "Width of the word embeddings",
         DefaultValueFactory = _ => Defaults.EmbeddingDim,
-    }.AtLeast(1);
+    }.Between(1, NetworkSpec.MaxEmbeddingDim);
     private readonly Option<int> _units = new Option<int>("--units")
     {
         Description = "LSTM units",
         DefaultValueFactory = _ => Defaults.Units,
-    }.AtLeast(1);
+    }.Between(1, NetworkSpec.MaxUnits);
     private readonly Option<float> _dropout = new Option<float>("--dropout")
     {
         Description = "LSTM input dropout, in [0, 1)",
@@ -155,7 +155,7 @@ internal sealed class TrainCommand
         Description = "Recurrent layers stacked (all but the last return sequences)",
         DefaultValueFactory = _ => 1,
         HelpName = "n",
-    }.AtLeast(1);
+    }.Between(1, NetworkSpec.MaxLayers);
     private readonly Option<bool> _bidirectional = new("--bidirectional")
     {
         Description = "Wrap each recurrent layer in Keras's Bidirectional (outputs concatenated)",

@@ -18,6 +18,12 @@ public sealed record NetworkSpec
     /// <summary>Largest embedding width.</summary>
     public const int MaxEmbeddingDim = 8192;
 
+    /// <summary>Most recurrent layers a network may stack.</summary>
+    public const int MaxLayers = 16;
+
+    /// <summary>Largest vocabulary (embedding rows).</summary>
+    public const int MaxVocabularySize = 10_000_000;
+
     /// <summary>Largest number of outputs (classes or regression targets).</summary>
     public const int MaxOutputs = 100_000;
 
@@ -99,10 +105,11 @@ public sealed record NetworkSpec
     public void Validate()
     {
         if (VocabularySize < SeedDefaults.MinimumNumWords) throw new ArgumentOutOfRangeException(nameof(VocabularySize), VocabularySize, $"VocabularySize must be at least {SeedDefaults.MinimumNumWords} (ids 0-3 are reserved).");
+        if (VocabularySize > MaxVocabularySize) throw new ArgumentOutOfRangeException(nameof(VocabularySize), VocabularySize, $"VocabularySize must be at most {MaxVocabularySize:N0}.");
         if (EmbeddingDim is < 1 or > MaxEmbeddingDim) throw new ArgumentOutOfRangeException(nameof(EmbeddingDim), EmbeddingDim, $"EmbeddingDim must be in [1, {MaxEmbeddingDim}].");
         if ((long)VocabularySize * EmbeddingDim > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(VocabularySize), VocabularySize, $"VocabularySize x EmbeddingDim ({(long)VocabularySize * EmbeddingDim:N0}) is more values than one array holds.");
         if (Recurrent is null || Recurrent.Count == 0) throw new ArgumentException("A network needs at least one recurrent layer.", nameof(Recurrent));
-        if (Recurrent.Count > 16) throw new ArgumentOutOfRangeException(nameof(Recurrent), Recurrent.Count, "At most 16 recurrent layers can be stacked.");
+        if (Recurrent.Count > MaxLayers) throw new ArgumentOutOfRangeException(nameof(Recurrent), Recurrent.Count, $"At most {MaxLayers} recurrent layers can be stacked.");
         for (int i = 0; i < Recurrent.Count; i++)
         {
             if (Recurrent[i] is null) throw new ArgumentException($"Recurrent[{i}] is null.", nameof(Recurrent));

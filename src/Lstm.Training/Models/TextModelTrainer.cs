@@ -39,6 +39,7 @@ public sealed class TextModelTrainer
         if (initial is not null && (spec.Task != train.Labels.Task || spec.Outputs != train.Labels.Outputs))
             throw new ArgumentException($"The model to start from is {spec.Task} with {spec.Outputs} output(s); the labels are {train.Labels.Task} with {train.Labels.Outputs}.", nameof(initial));
         spec.Validate();
+        TrainingMemory.EnsureFits(spec, vectorizer.MaxLength, Math.Min(Options.Fit.BatchSize, train.Count), train.Count + (validation?.Count ?? 0L));
         var trainSet = train.Labels.ToDataset(vectorizer.Encode(train.Texts, cancellationToken), train.Weights);
         var validationSet = validation?.Labels.ToDataset(vectorizer.Encode(validation.Texts, cancellationToken), validation.Weights);
         return new TextModelPreparation(vectorizer, spec, trainSet, validationSet);

@@ -57,8 +57,13 @@ public sealed record FitOptions
     /// </summary>
     public IReadOnlyList<Callback> Callbacks { get; init; } = [];
 
+    /// <summary>Largest <see cref="BatchSize"/> accepted.</summary>
+    public const int MaxBatchSize = 1 << 20;
+
     internal void Validate()
     {
+        if (BatchSize > MaxBatchSize) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"BatchSize must be at most {MaxBatchSize:N0}.");
+        if (ValidationBatchSize > MaxBatchSize) throw new ArgumentOutOfRangeException(nameof(ValidationBatchSize), ValidationBatchSize, $"ValidationBatchSize must be at most {MaxBatchSize:N0}.");
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Epochs must be at least 1.");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "BatchSize must be at least 1.");
         if (!(LearningRate > 0) || float.IsInfinity(LearningRate)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "LearningRate must be a positive number.");

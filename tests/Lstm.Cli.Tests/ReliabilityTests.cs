@@ -132,4 +132,18 @@ public class ReliabilityTests
         Assert.Equal(ExitCodes.UserError, resume.ExitCode);
         Assert.Contains("is not the vocabulary the checkpoint was trained with", resume.Error);
     }
+
+    [Fact]
+    public void One_class_and_a_validation_text_the_vocabulary_misses_are_warned_about()
+    {
+        using var temp = new TempFolder();
+        string data = temp.File("all-positive.tsv");
+        File.WriteAllLines(data, Enumerable.Range(0, 40).Select(i => $"1\tgood film number {i % 7} with a fine plot"));
+        string validation = temp.File("korean.tsv");
+        File.WriteAllLines(validation, Enumerable.Range(0, 10).Select(i => $"{i % 2}\t지루하고 최악인 영화 {i}"));
+        var outcome = LstmRunner.Run([.. EndToEndTests.TinyTraining(data, temp.File("run"), epochs: 1), "--validation", validation]);
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Contains("warning: every training label is positive: the model can only learn to predict that one class.", outcome.Error);
+        Assert.Matches(@"warning: only [\d.]+% of the validation text's words are in the vocabulary built from the training texts", outcome.Error);
+    }
 }

@@ -140,7 +140,7 @@ internal sealed record TrainSettings
         Pooling = Pooling,
     };
 
-    /// <summary>Everything <see cref="TextModelTrainer"/> needs, with one set of checks (progress and checkpoint path unset).</summary>
+    /// <summary>Everything <see cref="TextModelTrainer"/> needs, with one set of checks (progress, checkpoint path and warnings unset).</summary>
     public TextModelOptions ModelOptions => new()
     {
         NumWords = NumWords,

@@ -113,7 +113,7 @@ internal static class TrainingRun
         // Preprocessing: the vocabulary comes from the training texts only (or from the model trained on).
         clock.Restart();
         var padding = initial is null ? SequencePadding.Keras(settings.MaxLen) : initial.Padding with { MaxLen = settings.MaxLen };
-        var modelTrainer = new TextModelTrainer(settings.ModelOptions);
+        var modelTrainer = new TextModelTrainer(settings.ModelOptions with { Warning = message => environment.Error.WriteLine($"warning: {message}") });
         TextModel? startFrom = initial is not null
             ? new TextModel(new TextVectorizer(initial.Vocabulary, settings.MaxLen, padding.Padding, padding.Truncating), initial.Network)
             : resumed is not null ? new TextModel(new TextVectorizer(vocabulary!, settings.MaxLen, padding.Padding, padding.Truncating), resumed.Network) : null;

@@ -35,6 +35,12 @@ public sealed record TextModelOptions
     /// <summary>Keras's <c>compile</c>/<c>fit</c> settings: epochs, batch size, learning rate, seed, callbacks. Default: the seed's.</summary>
     public FitOptions Fit { get; init; } = new();
 
+    /// <summary>
+    /// Where warnings about the data go (one class only, a constant target, a vocabulary that covers little of the
+    /// validation text); they are also in <see cref="TextModelPreparation.Warnings"/>. Default none.
+    /// </summary>
+    public Action<string>? Warning { get; init; }
+
     /// <summary>The network of <paramref name="labels"/>' task over this vocabulary size.</summary>
     public NetworkSpec NetworkFor(TextLabels labels)
     {

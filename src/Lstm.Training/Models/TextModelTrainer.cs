@@ -42,7 +42,9 @@ public sealed class TextModelTrainer
         TrainingMemory.EnsureFits(spec, vectorizer.MaxLength, Math.Min(Options.Fit.BatchSize, train.Count), train.Count + (validation?.Count ?? 0L));
         var trainSet = train.Labels.ToDataset(vectorizer.Encode(train.Texts, cancellationToken), train.Weights);
         var validationSet = validation?.Labels.ToDataset(vectorizer.Encode(validation.Texts, cancellationToken), validation.Weights);
-        return new TextModelPreparation(vectorizer, spec, trainSet, validationSet);
+        var warnings = DataWarnings.Find(train.Labels, validationSet);
+        foreach (string warning in warnings) Options.Warning?.Invoke(warning);
+        return new TextModelPreparation(vectorizer, spec, trainSet, validationSet) { Warnings = warnings };
     }
 
     /// <summary>A new network for <paramref name="prepared"/>: Keras's initialisation from <see cref="FitOptions.Seed"/>, or <paramref name="initial"/>'s weights.</summary>
@@ -70,4 +72,8 @@ public sealed class TextModelTrainer
 /// <param name="Spec">The network to train.</param>
 /// <param name="Train">Encoded training data.</param>
 /// <param name="Validation">Encoded validation data, if any.</param>
-public sealed record TextModelPreparation(TextVectorizer Vectorizer, NetworkSpec Spec, SequenceDataset Train, SequenceDataset? Validation);
+public sealed record TextModelPreparation(TextVectorizer Vectorizer, NetworkSpec Spec, SequenceDataset Train, SequenceDataset? Validation)
+{
+    /// <summary>What looks wrong with the data, for the user to see (see <see cref="TextModelOptions.Warning"/>).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -88,6 +88,9 @@ internal sealed class LstmOnnxModel
             Expect(source, "logit output", metadata.LogitOutputName, LogitOutput);
             Expect(source, "probability output", metadata.ProbabilityOutputName, ProbabilityOutput);
         }
+        // The graph itself must be what the metadata says (input, outputs, layers and weights), so that a file whose
+        // metadata was changed is refused here rather than at the first prediction with an ONNX Runtime message.
+        OnnxImporter.Import(bytes, source);
         return new LstmOnnxModel(bytes, metadata, network);
     }
 

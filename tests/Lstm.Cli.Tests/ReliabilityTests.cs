@@ -146,4 +146,19 @@ public class ReliabilityTests
         Assert.Contains("warning: every training label is positive: the model can only learn to predict that one class.", outcome.Error);
         Assert.Matches(@"warning: only [\d.]+% of the validation text's words are in the vocabulary built from the training texts", outcome.Error);
     }
+
+    [Fact]
+    public void Predict_on_input_without_line_breaks_stops_at_the_line_cap()
+    {
+        using var temp = new TempFolder();
+        string run = temp.File("run");
+        TrainTiny(temp, run);
+        string endless = OperatingSystem.IsLinux() ? "/dev/zero" : temp.File("zeros.txt");
+        if (!OperatingSystem.IsLinux()) File.WriteAllBytes(endless, new byte[PredictCommandLineCap + 10]);
+        var outcome = LstmRunner.Run("predict", "--model", run, "--file", endless);
+        Assert.Equal(ExitCodes.UserError, outcome.ExitCode);
+        Assert.Contains($"--file {endless}: line 1 is longer than 10,000,000 characters", outcome.Error);
+    }
+
+    private const int PredictCommandLineCap = Lstm.Cli.Commands.PredictCommand.MaxLineLength;
 }

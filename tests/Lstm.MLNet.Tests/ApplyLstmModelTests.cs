@@ -42,6 +42,22 @@ public sealed class ApplyLstmModelTests
     }
 
     [Fact]
+    public void AFileWhoseMetadataWasChanged_IsRefusedWhenLoadedNotAtTheFirstPrediction()
+    {
+        byte[] bytes = RandomModels.Synthetic();
+        // Metadata entries are protobuf (key, value) pairs: change the value after the key "lstm_mlnet.vocabulary_size"
+        // to a size the graph's embedding does not have, keeping the file's length.
+        byte[] key = "lstm_mlnet.vocabulary_size"u8.ToArray();
+        int at = bytes.AsSpan().IndexOf(key);
+        Assert.True(at > 0);
+        int value = at + key.Length + 2; // the value field's tag and length
+        Assert.Equal((byte)'2', bytes[value]);
+        bytes[value] = (byte)'9';
+        var error = Assert.Throws<InvalidDataException>(() => _ml.Transforms.ApplyLstmModel(bytes));
+        Assert.StartsWith("The ONNX model", error.Message);
+    }
+
+    [Fact]
     public void AnOnnxFileFromAnotherProducer_IsRefusedWithAClearMessage()
     {
         using var temp = new TempDirectory();

@@ -113,27 +113,53 @@ internal sealed class PredictCommand
         var texts = new List<string>();
         foreach (string argument in arguments)
         {
-            if (argument == "-") texts.AddRange(ReadLines(input));
+            if (argument == "-") texts.AddRange(ReadLines(input, "standard input"));
             else if (!string.IsNullOrWhiteSpace(argument)) texts.Add(argument);
         }
-        if (file == "-") texts.AddRange(ReadLines(input));
+        if (file == "-") texts.AddRange(ReadLines(input, "standard input"));
         else if (file is not null)
         {
             string path = Path.GetFullPath(file);
             if (!File.Exists(path)) throw new FileNotFoundException($"--file: no file at {path}.", path);
             using var reader = new StreamReader(path);
-            texts.AddRange(ReadLines(reader));
+            texts.AddRange(ReadLines(reader, $"--file {path}"));
         }
         return texts;
     }
 
-    private static List<string> ReadLines(TextReader reader)
+    /// <summary>Longest review line read, in characters: far beyond any review, and it bounds memory on input without line breaks.</summary>
+    public const int MaxLineLength = 10_000_000;
+
+    private static List<string> ReadLines(TextReader reader, string source)
     {
         var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
+        var line = new System.Text.StringBuilder();
+        var buffer = new char[1 << 16];
+        int number = 1, read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
         {
-            if (!string.IsNullOrWhiteSpace(line)) lines.Add(line);
+            for (int i = 0; i < read; i++)
+            {
+                char c = buffer[i];
+                if (c == '\n')
+                {
+                    Add(lines, line);
+                    number++;
+                    continue;
+                }
+                if (line.Length >= MaxLineLength)
+                    throw new InvalidDataException($"{source}: line {number} is longer than {MaxLineLength:N0} characters; give one review per line.");
+                line.Append(c);
+            }
         }
+        Add(lines, line);
         return lines;
+    }
+
+    private static void Add(List<string> lines, System.Text.StringBuilder line)
+    {
+        string text = line.ToString().TrimEnd('\r');
+        line.Clear();
+        if (!string.IsNullOrWhiteSpace(text)) lines.Add(text);
     }
 }

@@ -32,6 +32,16 @@ internal sealed record TrainingManifest
     /// <summary>"running", "completed" or "interrupted".</summary>
     public string Status { get; init; } = "running";
 
+    /// <summary>The process that wrote this file while training, so that a "running" status whose process is gone can be told apart; null in older files.</summary>
+    public int? ProcessId { get; init; } = Environment.ProcessId;
+
+    /// <summary>
+    /// <see cref="Status"/>, except that a "running" run whose process has ended (killed before it could write its final
+    /// status) is "killed".
+    /// </summary>
+    [JsonIgnore]
+    public string EffectiveStatus => Status == "running" && ProcessId is int pid && pid != Environment.ProcessId && !ProcessState.IsRunning(pid) ? "killed" : Status;
+
     /// <summary>Why the run failed, when <see cref="Status"/> is "failed" (e.g. "Training diverged at epoch 1, batch 3 (loss NaN); ..."); else null.</summary>
     public string? FailureReason { get; init; }
 

@@ -50,8 +50,8 @@ internal static class ModelReportWriter
     /// <summary><c>completed, 6 of 10 epochs, stopped early, weights of epoch 3 - loss: 0.2955 - accuracy: 0.8809 - val_loss: … - val_accuracy: …</c>.</summary>
     private static string Training(TrainingManifest manifest)
     {
-        if (manifest.Result is not { } result) return $"{manifest.Status}, no epoch finished";
-        string line = Invariant($"{manifest.Status}, {result.EpochsCompleted} of {manifest.Training.Epochs} epochs");
+        if (manifest.Result is not { } result) return $"{manifest.EffectiveStatus}, no epoch finished";
+        string line = Invariant($"{manifest.EffectiveStatus}, {result.EpochsCompleted} of {manifest.Training.Epochs} epochs");
         if (result.StoppedEarly) line += ", stopped early";
         if (result.RestoredEpoch is { } restored) line += Invariant($", weights of epoch {restored}");
         line += $" - loss: {ProgressText.Metric(result.Loss)}";
@@ -115,7 +115,7 @@ internal static class ModelReportWriter
             if (report.Manifest is { } manifest)
             {
                 json.WriteStartObject("training");
-                json.WriteString("status", manifest.Status);
+                json.WriteString("status", manifest.EffectiveStatus);
                 json.WriteNumber("epochs", manifest.Training.Epochs);
                 if (manifest.Result is { } result)
                 {

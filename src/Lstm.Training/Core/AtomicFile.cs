@@ -39,7 +39,7 @@ public static class AtomicFile
             // .<name>.<pid>.<guid>.tmp
             string[] parts = Path.GetFileName(path).Split('.');
             if (parts.Length < 5 || !int.TryParse(parts[^3], out int pid) || parts[^2].Length != 32) continue;
-            if (pid != Environment.ProcessId && IsRunning(pid)) continue;
+            if (pid != Environment.ProcessId && ProcessState.IsRunning(pid)) continue;
             try
             {
                 File.Delete(path);
@@ -48,19 +48,6 @@ public static class AtomicFile
             {
                 // In use after all: leave it.
             }
-        }
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 

@@ -160,5 +160,22 @@ public class ReliabilityTests
         Assert.Contains($"--file {endless}: line 1 is longer than 10,000,000 characters", outcome.Error);
     }
 
+    [Fact]
+    public void A_run_left_running_by_a_killed_process_is_summarised_as_killed()
+    {
+        using var temp = new TempFolder();
+        string run = temp.File("run");
+        TrainTiny(temp, run);
+        string manifestPath = Path.Combine(run, RunDirectory.ManifestFile);
+        string json = File.ReadAllText(manifestPath);
+        Assert.Contains("\"processId\": ", json);
+        json = System.Text.RegularExpressions.Regex.Replace(json, "\"status\": \"completed\"", "\"status\": \"running\"");
+        json = System.Text.RegularExpressions.Regex.Replace(json, "\"processId\": \\d+", "\"processId\": 999999");
+        File.WriteAllText(manifestPath, json);
+        var summary = LstmRunner.Run("summary", "--model", run);
+        Assert.True(summary.ExitCode == 0, summary.ToString());
+        Assert.Contains("Training:    killed, ", summary.Output);
+    }
+
     private const int PredictCommandLineCap = Lstm.Cli.Commands.PredictCommand.MaxLineLength;
 }

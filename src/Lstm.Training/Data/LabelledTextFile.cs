@@ -16,6 +16,9 @@ namespace Lstm.Training.Data;
 /// </remarks>
 public static class LabelledTextFile
 {
+    /// <summary>Largest labelled file read: 1 GiB (it is read into memory whole).</summary>
+    public const long MaxFileBytes = 1L << 30;
+
     /// <summary>Reads every row of <paramref name="path"/>, label in column 1 and text in column 2, in file order; <c>Source</c> is <c>file:line</c>.</summary>
     /// <exception cref="ArgumentException">The extension is not .tsv, .txt or .csv.</exception>
     /// <exception cref="InvalidDataException">
@@ -46,6 +49,13 @@ public static class LabelledTextFile
         };
 
         string fileName = Path.GetFileName(path);
+        var info = new FileInfo(path);
+        if (!info.Exists) throw new FileNotFoundException($"'{path}' does not exist.", path);
+        // .NET cannot tell a FIFO or a device from a file, but they report a length of 0; an empty file has no rows anyway.
+        if (info.Length == 0)
+            throw new InvalidDataException($"{fileName} is empty or not a regular file (a FIFO or a device): expected lines of label and text separated by {separator}.");
+        if (info.Length > MaxFileBytes)
+            throw new InvalidDataException($"{fileName} holds {info.Length:N0} bytes; a labelled file may hold at most {MaxFileBytes:N0} (it is read whole).");
         var reader = new DelimitedTextReader(File.ReadAllText(path), delimiter, quoting, fileName);
         var rows = new List<LabelledText>();
         var fields = new List<string>(2);

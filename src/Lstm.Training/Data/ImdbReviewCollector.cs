@@ -11,10 +11,18 @@ internal sealed class ImdbReviewCollector(string location)
     private readonly Dictionary<int, LabelledText>[] _folders = [new(), new(), new(), new()];
 
     /// <summary>Reviews collected so far.</summary>
+    /// <summary>Most review text a dataset may hold, in characters: IMDB's 100,000 reviews hold about 130 million.</summary>
+    public const long MaxTotalChars = 1L << 30;
+
+    private long _chars;
+
     public int Count { get; private set; }
 
     public void Add(ImdbReviewName name, string text, string source)
     {
+        _chars += text.Length;
+        if (_chars > MaxTotalChars)
+            throw new InvalidDataException($"'{location}' holds more than {MaxTotalChars:N0} characters of review text (at '{source}'); IMDB holds about 130 million. Is this the IMDB archive?");
         int index = (name.IsTest ? 2 : 0) + (name.Label ? 1 : 0);
         var review = new LabelledText(text, name.Label, name.Stars, source);
         if (!_folders[index].TryAdd(name.Id, review))

@@ -148,7 +148,7 @@ public sealed record OnnxModelMetadata
             ProducerVersion = reader.String(OnnxMetadataKeys.ProducerVersion),
             Variant = reader.Variant(OnnxMetadataKeys.Variant),
             Config = config,
-            MaxLength = reader.Int(OnnxMetadataKeys.MaxLength, 1),
+            MaxLength = reader.Int(OnnxMetadataKeys.MaxLength, 1, Models.TextVectorizer.MaxMaxLength),
             Padding = reader.Side(OnnxMetadataKeys.Padding),
             Truncating = reader.Side(OnnxMetadataKeys.Truncating),
             PaddingId = reader.Int(OnnxMetadataKeys.PaddingId, 0),
@@ -279,11 +279,13 @@ public sealed record OnnxModelMetadata
 
         public string? OptionalString(string key) => properties.TryGetValue(key, out var value) ? value : null;
 
-        public int Int(string key, int min)
+        public int Int(string key, int min, int max = int.MaxValue)
         {
             var text = String(key);
-            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < min)
-                throw new InvalidDataException($"{source}: metadata key '{key}' is '{text}'; expected an integer ≥ {min}.");
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < min || value > max)
+                throw new InvalidDataException(max == int.MaxValue
+                    ? $"{source}: metadata key '{key}' is '{text}'; expected an integer ≥ {min}."
+                    : $"{source}: metadata key '{key}' is '{text}'; expected an integer from {min} to {max}.");
             return value;
         }
 

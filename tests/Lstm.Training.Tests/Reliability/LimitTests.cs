@@ -37,3 +37,22 @@ public class LimitTests
         Assert.True(Estimate(NetworkSpec.Seed with { Recurrent = [new RecurrentLayerSpec { Bidirectional = true }] }) > seed);
     }
 }
+
+/// <summary>Issue 11: ONNX metadata is held to the same caps as the settings it records.</summary>
+public class OnnxMetadataLimitTests
+{
+    [Fact]
+    public void A_max_length_beyond_the_cap_in_onnx_metadata_is_refused()
+    {
+        var network = new SequenceNetwork(NetworkSpec.Seed with { VocabularySize = 20, EmbeddingDim = 4, Recurrent = [new RecurrentLayerSpec { Units = 3 }] }, seed: 1);
+        var vocabulary = Lstm.Training.Text.Vocabulary.FromWords(["good", "bad"], numWords: 20);
+        byte[] bytes = Lstm.Training.Onnx.OnnxExporter.ExportToBytes(network, vocabulary, new Lstm.Training.Onnx.OnnxExportOptions { MaxLength = 100_000 });
+        // The same length of digits: "100000" becomes "900000".
+        byte[] key = "lstm_mlnet.max_len"u8.ToArray();
+        int value = bytes.AsSpan().IndexOf(key) + key.Length + 2;
+        Assert.Equal((byte)'1', bytes[value]);
+        bytes[value] = (byte)'9';
+        var error = Assert.Throws<InvalidDataException>(() => Lstm.Training.Onnx.OnnxImporter.Import(bytes, "spoofed.onnx"));
+        Assert.Contains("spoofed.onnx: metadata key 'lstm_mlnet.max_len' is '900000'; expected an integer from 1 to 100000.", error.Message);
+    }
+}

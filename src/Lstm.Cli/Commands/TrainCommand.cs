@@ -57,17 +57,17 @@ internal sealed class TrainCommand
     }.Between(1, NetworkSpec.MaxEmbeddingDim);
     private readonly Option<int> _units = new Option<int>("--units")
     {
-        Description = "LSTM units",
+        Description = "Units of each recurrent layer (per direction)",
         DefaultValueFactory = _ => Defaults.Units,
     }.Between(1, NetworkSpec.MaxUnits);
     private readonly Option<float> _dropout = new Option<float>("--dropout")
     {
-        Description = "LSTM input dropout, in [0, 1)",
+        Description = "Input dropout of each recurrent layer, in [0, 1)",
         DefaultValueFactory = _ => Defaults.Dropout,
     }.InRange(0, 1);
     private readonly Option<float> _recurrentDropout = new Option<float>("--recurrent-dropout")
     {
-        Description = "LSTM recurrent dropout, in [0, 1)",
+        Description = "Recurrent dropout of each recurrent layer, in [0, 1)",
         DefaultValueFactory = _ => Defaults.RecurrentDropout,
     }.InRange(0, 1);
     private readonly Option<float> _learningRate = new Option<float>("--learning-rate")

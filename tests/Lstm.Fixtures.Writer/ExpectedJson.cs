@@ -18,6 +18,7 @@ internal static class ExpectedJson
     /// <summary>The version of the layout written.</summary>
     public const int Version = 2;
 
+    /// <summary>Writes expected.json at <paramref name="path"/>: the texts, each artefact's values, and the evaluations.</summary>
     public static void Write(string path, string commit, IReadOnlyList<string> texts, IReadOnlyList<Artefact> artefacts, Evaluation evaluate, FamilySection family)
     {
         using var stream = File.Create(path);

@@ -160,14 +160,15 @@ public class ColumnOptionsTests
     [Fact]
     public void AFormatV1ManifestWithoutColumnsReadsLabelThenText()
     {
-        string path = FormatV1Fixture.File(RunDirectory.ManifestFile);
+        var v1 = FixtureSet.Get(FixtureSet.V1);
+        string path = v1.File(RunDirectory.ManifestFile);
         Assert.DoesNotContain("Column", File.ReadAllText(path), StringComparison.Ordinal);
         var manifest = TrainingManifest.Load(path);
         Assert.Null(manifest.Data.LabelColumn);
         Assert.Null(manifest.Data.TextColumn);
         Assert.Equal(LabelledTextFileOptions.Default, manifest.Data.ToColumns());
-        Assert.Equal(LabelledTextFileOptions.Default, manifest.ToSettings(FormatV1Fixture.Folder).Columns);
-        Assert.Equal(LabelledTextFileOptions.Default, RunFolderReader.Read(FormatV1Fixture.Folder).DataColumns);
+        Assert.Equal(LabelledTextFileOptions.Default, manifest.ToSettings(v1.Folder).Columns);
+        Assert.Equal(LabelledTextFileOptions.Default, RunFolderReader.Read(v1.Folder).DataColumns);
     }
 
     /// <summary>Rewrites a label-first TSV as a CSV with other columns around: id, review (quoted, with a comma), stars, Sentiment.</summary>

@@ -1,83 +1,15 @@
-using System.Globalization;
-using Lstm.Cli.Commands;
-using Lstm.Cli.Progress;
-using Lstm.Cli.Runs;
-using Lstm.Training.Losses;
 using Lstm.Training.Tests.Fixtures;
-using Lstm.Training.Training;
 
 namespace Lstm.Cli.Tests;
 
 /// <summary>
-/// Compatibility (issue 10): the run folder and checkpoint of tests/Fixtures/format-v1 and the shipped models/imdb-lstm,
-/// written by the format-1 code, still work with <c>lstm predict</c>, <c>lstm evaluate</c> and <c>lstm train --resume</c>,
-/// and predict the bits recorded in expected.json. A later format must keep these passing, or refuse the files with a
-/// message that names their format version.
+/// tests/Fixtures/format-v1, written by the format-1 code (before issue 10's model-family redesign), through the tests
+/// of <see cref="FormatRunFolderTests"/>.
 /// </summary>
-public class FormatV1RunFolderTests
+public sealed class FormatV1RunFolderTests : FormatRunFolderTests
 {
-    private static FormatV1Expectations Expected => FormatV1Fixture.Expected;
-
-    [Theory]
-    [InlineData("model.lstm", "tests/Fixtures/format-v1")]
-    [InlineData("model.onnx", "tests/Fixtures/format-v1/model.onnx")]
-    [InlineData("shipped:model.lstm", "models/imdb-lstm")]
-    [InlineData("shipped:model.onnx", "models/imdb-lstm/model.onnx")]
-    public void Lstm_predict_prints_the_recorded_bits(string artefact, string model)
+    public FormatV1RunFolderTests()
+        : base(FixtureSet.V1)
     {
-        // 'lstm predict' skips blank arguments, so they are left out here (the next test covers them).
-        var texts = Expected.Texts.Where(t => !string.IsNullOrWhiteSpace(t)).ToArray();
-        var outcome = LstmRunner.Run(["predict", "--model", RepositoryPath(model), "--format", "tsv", .. texts]);
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
-        string[] lines = outcome.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("probability\tlabel\ttext", lines[0]);
-        Assert.Equal(texts.Length, lines.Length - 1);
-        // The TSV prints the probability formatted "R", which parses back to the same float.
-        float[] probabilities = [.. lines.Skip(1).Select(line => float.Parse(line.Split('\t')[0], CultureInfo.InvariantCulture))];
-        var expected = Expected[artefact];
-        int[] kept = [.. Enumerable.Range(0, Expected.Texts.Count).Where(i => !string.IsNullOrWhiteSpace(Expected.Texts[i]))];
-        Assert.Equal(kept.Select(i => expected.ProbabilityBits[i]), probabilities.Select(BitConverter.SingleToInt32Bits));
-        Assert.Equal(kept.Select(i => BitConverter.Int32BitsToSingle(expected.LogitBits[i]) > 0 ? "positive" : "negative"), lines.Skip(1).Select(line => line.Split('\t')[1]));
     }
-
-    [Theory]
-    [InlineData("model.lstm", "tests/Fixtures/format-v1")]
-    [InlineData("checkpoint.lstmckpt", "tests/Fixtures/format-v1/checkpoint.lstmckpt")]
-    [InlineData("model.onnx", "tests/Fixtures/format-v1/model.onnx")]
-    [InlineData("shipped:model.lstm", "models/imdb-lstm")]
-    [InlineData("shipped:model.onnx", "models/imdb-lstm/model.onnx")]
-    public void The_predict_code_path_gives_the_recorded_bits_for_every_text(string artefact, string source)
-    {
-        // What 'lstm predict' runs (and 'lstm export --checkpoint' reads), on all texts including the empty and blank ones.
-        string path = RepositoryPath(source);
-        var model = path.EndsWith(RunDirectory.CheckpointFile, StringComparison.Ordinal) ? RunFolderReader.ReadCheckpoint(path) : TrainedModel.Load(path);
-        float[] logits = PredictCommand.Logits(model, Expected.Texts, threads: null, CancellationToken.None);
-        Expected[artefact].AssertMatches(Expected.Texts, logits, [.. logits.Select(BinaryCrossEntropy.Sigmoid)]);
-    }
-
-    [Fact]
-    public void Lstm_evaluate_reports_the_recorded_loss_and_accuracy()
-    {
-        var outcome = LstmRunner.Run("evaluate", "--model", FormatV1Fixture.Folder, "--data", FormatV1Fixture.File("reviews.tsv"));
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
-        Assert.Contains($"{Expected.EvaluateCount}/{Expected.EvaluateCount} - ", outcome.Output);
-        Assert.Contains($" - loss: {ProgressText.Metric(Expected.EvaluateLoss)} - accuracy: {ProgressText.Metric(Expected.EvaluateAccuracy)} - ", outcome.Output);
-        Assert.Contains(EvaluateCommand.LossUnitNote(Expected.EvaluateLoss), outcome.Output);
-    }
-
-    [Fact]
-    public void Lstm_train_resumes_the_fixture_checkpoint_for_one_more_epoch()
-    {
-        // A copy: resuming writes the checkpoint, model and manifest again. training.json names the data as reviews.tsv,
-        // relative to the run folder, so the copied folder resumes on its own copy of the data.
-        using var temp = new TempFolder();
-        foreach (string name in new[] { "checkpoint.lstmckpt", "vocabulary.json", "training.json", "history.json", "model.lstm", "model.onnx", "reviews.tsv" })
-            File.Copy(FormatV1Fixture.File(name), temp.File(name));
-        var outcome = LstmRunner.Run("train", "--resume", temp.File("checkpoint.lstmckpt"), "--epochs", "3");
-        Assert.True(outcome.ExitCode == 0, outcome.ToString());
-        Assert.Contains("Continuing after epoch 2 of 3", outcome.Output);
-    }
-
-    private static string RepositoryPath(string relative) =>
-        Path.Combine(FormatV1Fixture.RepositoryRoot, relative.Replace('/', Path.DirectorySeparatorChar));
 }

@@ -17,7 +17,7 @@ public class SummaryCommandTests
         Normaliser:  lstm-mlnet-words v1
         """;
 
-    private static string Shipped => FormatV1Fixture.ShippedFolder;
+    private static string Shipped => FixtureSet.ShippedFolder;
 
     private static string Lines(params string[] parts) => string.Join("\n", parts.Select(p => p.ReplaceLineEndings("\n"))) + "\n";
 

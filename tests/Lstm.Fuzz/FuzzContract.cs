@@ -33,7 +33,10 @@ internal static class FuzzContract
         }
         long allocated = GC.GetTotalAllocatedBytes(precise: false) - before;
         if (allocated > AllocationBudget)
-            throw new FuzzFindingException($"{target.Name}: a {input.Length:N0}-byte input allocated {allocated:N0} bytes (budget {AllocationBudget:N0}).");
+        {
+            string outcome = refusal is null ? "and was accepted" : $"before it was refused: {refusal}";
+            throw new FuzzFindingException($"{target.Name}: a {input.Length:N0}-byte input allocated {allocated:N0} bytes (budget {AllocationBudget:N0}) {outcome}");
+        }
         return refusal;
     }
 

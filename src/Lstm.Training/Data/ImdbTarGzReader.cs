@@ -16,7 +16,8 @@ internal static class ImdbTarGzReader
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         CheckGzipSignature(file, path);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var tar = new TarReader(gzip); // on a non-seekable stream, data that stops early gives EndOfStreamException
+        // On a non-seekable stream, data that stops early gives EndOfStreamException; the guard refuses oversized metadata entries.
+        using var tar = new TarReader(new TarMetadataGuard(gzip));
         var collector = new ImdbReviewCollector(path);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
         string? previous = null;
@@ -96,8 +97,11 @@ internal static class ImdbTarGzReader
         return Encoding.UTF8.GetString(bytes);
     }
 
+    // TarReader reports entry types it cannot read (sparse files, multi-volume parts) as NotSupportedException, and a
+    // metadata entry whose size field is beyond its limit as InvalidOperationException.
     private static bool IsDecodingError(Exception e) =>
-        e is InvalidDataException or EndOfStreamException or FormatException or ArgumentException or OverflowException;
+        e is InvalidDataException or EndOfStreamException or FormatException or ArgumentException or OverflowException
+            or NotSupportedException or InvalidOperationException;
 
     private static InvalidDataException Broken(string path, string where, Exception e) => e is EndOfStreamException
         ? new($"'{path}' is truncated: the data ends {where}. Download or copy it again.", e)

@@ -76,11 +76,13 @@ public sealed partial class LstmClassifier
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         try
         {
-            var magic = new string(reader.ReadChars(Magic.Length));
+            var magic = Models.SequenceNetwork.ReadMagic(stream, Magic.Length, source);
             if (magic != Magic)
-                throw new InvalidDataException($"{source}: not an Lstm.Training model file (expected the header 'LSTMNET3', or 'LSTMNET2' or '{Magic}' of earlier versions; found '{magic}').");
-            var config = JsonSerializer.Deserialize<LstmClassifierConfig>(reader.ReadString())
+                throw new InvalidDataException($"{source}: not an Lstm.Training model file (expected the header 'LSTMNET3', or 'LSTMNET2' or '{Magic}' of earlier versions; found '{Printable(magic)}').");
+            var config = JsonSerializer.Deserialize<LstmClassifierConfig>(Models.SequenceNetwork.ReadString(reader, source, "model configuration"))
                 ?? throw new InvalidDataException($"{source}: empty model configuration.");
+            config.Validate();
+            CheckFits(config, stream, source);
             var parameters = new LstmClassifierParameters(config);
             for (int i = 0; i < parameters.Tensors.Count; i++)
             {
@@ -106,4 +108,22 @@ public sealed partial class LstmClassifier
             throw new InvalidDataException($"{source}: the model configuration is not valid JSON: {e.Message}", e);
         }
     }
+
+    /// <summary>
+    /// Refuses a configuration whose tensors (each a length and float32 values) need more bytes than the stream has left,
+    /// before allocating them: a damaged configuration must not ask for gigabytes the file cannot hold.
+    /// </summary>
+    private static void CheckFits(LstmClassifierConfig config, Stream stream, string source)
+    {
+        if (!stream.CanSeek) return;
+        Int128 e = config.EmbeddingDim, h = config.Units;
+        Int128 values = config.VocabularySize * e + e * 4 * h + h * 4 * h + 4 * h + h + 1;
+        Int128 needed = values * sizeof(float) + LstmClassifierParameters.TensorNames.Count * sizeof(long);
+        long left = stream.Length - stream.Position;
+        if (needed > left)
+            throw new InvalidDataException($"{source}: the configuration {config} needs {needed:N0} bytes of weights but the file has {left:N0} bytes left; it is truncated or its configuration was changed.");
+    }
+
+    private static string Printable(string magic) =>
+        string.Concat(magic.Select(c => c is >= ' ' and <= '~' ? c.ToString() : $"\\x{(int)c:X2}"));
 }

@@ -152,18 +152,7 @@ public sealed partial class SequenceNetwork
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanSeek) throw new ArgumentException("The stream must be seekable.", nameof(stream));
         long start = stream.Position;
-        string magic;
-        using (var peek = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            try
-            {
-                magic = new string(peek.ReadChars(ClassifierMagicLength));
-            }
-            catch (EndOfStreamException e)
-            {
-                throw new InvalidDataException($"{source}: the model file is truncated.", e);
-            }
-        }
+        string magic = ReadMagic(stream, ClassifierMagicLength, source);
         stream.Position = start;
         SequenceNetwork network;
         try
@@ -188,7 +177,7 @@ public sealed partial class SequenceNetwork
     private static SequenceNetwork ReadBody(Stream stream, long fileBytes, string source, bool hasVocabularyHash)
     {
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        reader.ReadChars(ClassifierMagicLength);
+        reader.ReadBytes(ClassifierMagicLength);
         var spec = SpecFromJson(ReadString(reader, source, "network description"), source);
         string? vocabularyHash = hasVocabularyHash ? ReadString(reader, source, "vocabulary hash") : null;
         // Checked before allocating: a damaged description must not ask for gigabytes the file cannot hold.
@@ -210,15 +199,31 @@ public sealed partial class SequenceNetwork
         return new SequenceNetwork(parameters) { VocabularyHash = string.IsNullOrEmpty(vocabularyHash) ? null : vocabularyHash };
     }
 
-    private static string ReadString(BinaryReader reader, string source, string what)
+    /// <summary>
+    /// The first <paramref name="length"/> bytes of a model or checkpoint file as text, one character per byte (magics
+    /// are ASCII), read as bytes: <see cref="BinaryReader.ReadChars"/> throws ArgumentException on some invalid UTF-8.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The stream ends first.</exception>
+    internal static string ReadMagic(Stream stream, int length, string source)
+    {
+        Span<byte> magic = stackalloc byte[length];
+        if (stream.ReadAtLeast(magic, length, throwOnEndOfStream: false) < length)
+            throw new InvalidDataException($"{source}: the model file is truncated.");
+        return System.Text.Encoding.Latin1.GetString(magic);
+    }
+
+    /// <summary>A length-prefixed string of a model or checkpoint file; <paramref name="what"/> names it in errors.</summary>
+    /// <exception cref="InvalidDataException">The length prefix is malformed or negative.</exception>
+    /// <exception cref="EndOfStreamException">The stream ends first.</exception>
+    internal static string ReadString(BinaryReader reader, string source, string what)
     {
         try
         {
             return reader.ReadString();
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException || (e is IOException && e is not EndOfStreamException))
         {
-            throw new InvalidDataException($"{source}: the {what} is damaged.", e);
+            throw new InvalidDataException($"{source}: the {what} is damaged (its length prefix is malformed).", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Lstm.Training.Text;
 
@@ -38,6 +39,8 @@ internal static class VocabularyFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         byte[] bytes = File.ReadAllBytes(path);
+        // JsonDocument accepts strings that are not UTF-8 and only fails when one is read, with InvalidOperationException.
+        if (!Utf8.IsValid(bytes)) throw Invalid(path, $"it is not UTF-8 text (invalid bytes at offset {InvalidUtf8Offset(bytes):N0})");
         JsonDocument document;
         try
         {
@@ -75,6 +78,12 @@ internal static class VocabularyFile
             }
             return (words, numWords);
         }
+    }
+
+    private static int InvalidUtf8Offset(ReadOnlySpan<byte> bytes)
+    {
+        Utf8.ToUtf16(bytes, new char[bytes.Length], out int read, out _, replaceInvalidSequences: false);
+        return read;
     }
 
     private static string GetString(string path, JsonElement root, string name)

@@ -71,12 +71,13 @@ public sealed partial class Trainer
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         try
         {
-            r.ReadChars(CheckpointMagic.Length);
-            var h = JsonSerializer.Deserialize<CheckpointHeader>(r.ReadString()) ?? throw new InvalidDataException($"{path}: empty checkpoint header.");
+            r.ReadBytes(CheckpointMagic.Length);
+            var h = JsonSerializer.Deserialize<CheckpointHeader>(SequenceNetwork.ReadString(r, path, "checkpoint header"))
+                ?? throw new InvalidDataException($"{path}: empty checkpoint header.");
             var model = SequenceNetwork.Read(stream, path);
-            var options = new FitOptions
+            var stored = new FitOptions
             {
-                Epochs = epochs ?? h.Epochs,
+                Epochs = h.Epochs,
                 BatchSize = h.BatchSize,
                 LearningRate = h.LearningRate,
                 ClipNorm = h.ClipNorm,
@@ -85,16 +86,21 @@ public sealed partial class Trainer
                 ValidationBatchSize = h.ValidationBatchSize,
                 EarlyStopping = h.EarlyStopping,
                 ReduceLearningRateOnPlateau = h.ReduceLearningRateOnPlateau,
+                ClassWeight = h.ClassWeight,
+            };
+            var (history, random) = CheckHeader(h, stored, model.Spec.Task, path);
+            var options = stored with
+            {
+                Epochs = epochs ?? h.Epochs,
                 Progress = progress,
                 CheckpointPath = checkpointPath ?? path,
                 MaxDegreeOfParallelism = maxDegreeOfParallelism,
                 Callbacks = callbacks ?? [],
-                ClassWeight = h.ClassWeight,
             };
             var trainer = new Trainer(model, options)
             {
-                History = History.FromJson(h.History),
-                _random = SeededRandom.FromState(h.RandomState),
+                History = history,
+                _random = random,
             };
             if (trainer._earlyStopping is { } es)
             {
@@ -129,6 +135,37 @@ public sealed partial class Trainer
         {
             throw new InvalidDataException($"{path}: the checkpoint header is not valid: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// The header's history and random state, once its training options are checked as <see cref="FitOptions"/> checks
+    /// them: a damaged header is an <see cref="InvalidDataException"/> naming the file, never an ArgumentException.
+    /// </summary>
+    private static (History History, SeededRandom Random) CheckHeader(CheckpointHeader h, FitOptions stored, Models.TaskKind task, string path)
+    {
+        try
+        {
+            stored.Validate();
+            if (h.EarlyStopping is { } es) Callbacks.MonitoredMetric.Check(es.Monitor, hasValidation: true, task);
+            if (h.ReduceLearningRateOnPlateau is { } plateau) Callbacks.MonitoredMetric.Check(plateau.Monitor, hasValidation: true, task);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{path}: the checkpoint's training options are not valid: {e.Message}", e);
+        }
+        if (h.History is null) throw new InvalidDataException($"{path}: the checkpoint header has no history.");
+        if (h.RandomState is not { Length: 4 })
+            throw new InvalidDataException($"{path}: the checkpoint header's random state has {h.RandomState?.Length ?? 0} words; expected 4.");
+        History history;
+        try
+        {
+            history = History.FromJson(h.History);
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or ArgumentException)
+        {
+            throw new InvalidDataException($"{path}: the checkpoint's history is not valid: {e.Message}", e);
+        }
+        return (history, SeededRandom.FromState(h.RandomState));
     }
 
     private static double? NullIfNaN(double? value) => value is { } v && !double.IsNaN(v) ? v : null;

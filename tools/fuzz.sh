@@ -49,7 +49,8 @@ for target in "${targets[@]}"; do
   echo "== fuzzing $target for $seconds s"
   findings=$out/findings/$target
   started=$(date +%s)
-  nice -n 10 afl-fuzz -i "$out/seeds/$target" -o "$findings" -V "$seconds" -t 20000 -m none \
+  dictionary=(); [ ! -f "tests/Lstm.Fuzz/Dictionaries/$target.dict" ] || dictionary=(-x "$root/tests/Lstm.Fuzz/Dictionaries/$target.dict")
+  nice -n 10 afl-fuzz -i "$out/seeds/$target" -o "$findings" "${dictionary[@]}" -V "$seconds" -t 20000 -m none \
     -- "$(command -v dotnet)" "$out/bin/Lstm.Fuzz.dll" "$target" >"$out/afl-$target.log" 2>&1 || { tail -20 "$out/afl-$target.log"; failed=1; continue; }
   stats=$findings/default/fuzzer_stats
   crashes=$(stat saved_crashes "$stats")

@@ -74,7 +74,8 @@ internal static class VocabularyFile
             foreach (JsonElement element in array.EnumerateArray())
             {
                 if (element.ValueKind != JsonValueKind.String) throw Invalid(path, $"\"words\"[{i}] should be a string, found {Describe(element)}");
-                words[i++] = element.GetString()!;
+                words[i] = Text(path, element, $"\"words\"[{i}]");
+                i++;
             }
             return (words, numWords);
         }
@@ -90,7 +91,20 @@ internal static class VocabularyFile
     {
         if (!root.TryGetProperty(name, out JsonElement value)) throw Invalid(path, $"the property \"{name}\" is missing");
         if (value.ValueKind != JsonValueKind.String) throw Invalid(path, $"\"{name}\" should be a string, found {Describe(value)}");
-        return value.GetString()!;
+        return Text(path, value, $"\"{name}\"");
+    }
+
+    /// <summary>A string's value; JsonElement.GetString throws InvalidOperationException on an escaped lone surrogate (<c>\ud800</c>).</summary>
+    private static string Text(string path, JsonElement value, string what)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw Invalid(path, $"{what} holds an escape that is not valid UTF-16 ({value.GetRawText()})", e);
+        }
     }
 
     private static int GetInt(string path, JsonElement root, string name)
@@ -105,7 +119,7 @@ internal static class VocabularyFile
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
-        JsonValueKind.String => $"the string \"{element.GetString()}\"",
+        JsonValueKind.String => $"the string {element.GetRawText()}",
         JsonValueKind.Number => $"the number {element.GetRawText()}",
         JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
         _ => "null",

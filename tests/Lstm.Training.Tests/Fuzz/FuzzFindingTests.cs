@@ -123,14 +123,20 @@ public sealed class FuzzFindingTests
         Assert.Equal(["test/neg", "test/pos"], dataset.Test.Select(r => r.Text));
     }
 
-    /// <summary>Was InvalidOperationException ("Cannot transcode invalid UTF-8 JSON text to UTF-16 string") from JsonElement.GetString.</summary>
+    /// <summary>
+    /// Were InvalidOperationException from JsonElement.GetString: "Cannot transcode invalid UTF-8 JSON text to UTF-16
+    /// string" (raw invalid bytes in a string) and "Cannot read incomplete UTF-16 JSON text as string with missing low
+    /// surrogate" (an escaped lone surrogate, <c>\ud800</c>).
+    /// </summary>
     [Theory]
-    [InlineData("vocabulary-invalid-utf8-word.json")]
-    [InlineData("vocabulary-invalid-utf8-format.json")]
-    public void Vocabulary_WithInvalidUtf8_IsRefused(string name)
+    [InlineData("vocabulary-invalid-utf8-word.json", "not UTF-8")]
+    [InlineData("vocabulary-invalid-utf8-format.json", "not UTF-8")]
+    [InlineData("vocabulary-lone-surrogate-word.json", "not valid UTF-16")]
+    [InlineData("vocabulary-lone-surrogate-format.json", "not valid UTF-16")]
+    public void Vocabulary_WithTextThatIsNotUnicode_IsRefused(string name, string problem)
     {
         string path = Finding(name);
         var error = Refused(() => Vocabulary.Load(path), path);
-        Assert.Contains("not UTF-8", error.Message);
+        Assert.Contains(problem, error.Message);
     }
 }

@@ -3,8 +3,10 @@
 # Installs what it needs (Debian's afl++, the SharpFuzz.CommandLine tool into .tools/), publishes the harness twice (one
 # copy instrumented by SharpFuzz for afl-fuzz, one plain copy that writes the seeds and replays findings), runs each
 # target, prints executions, paths and crashes per target, and replays every crashing input to print its exception.
-# Exits 1 when a target found a crash or a hang. Everything it writes is under $LSTM_FUZZ_OUT (default out/fuzz).
+# Exits 1 when a target found a crash or a hang, 2 when the fuzzers could not be set up or run. Everything it writes is
+# under $LSTM_FUZZ_OUT (default out/fuzz).
 set -euo pipefail
+trap 'echo "tools/fuzz.sh: setup failed (line $LINENO)" >&2; exit 2' ERR
 cd "$(dirname "$0")/.."
 root=$PWD
 seconds=${1:-300}
@@ -13,7 +15,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 if ! command -v afl-fuzz >/dev/null; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq afl++ >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends afl++ >/dev/null
 fi
 sharpfuzz=$root/.tools/sharpfuzz
 if [ ! -x "$sharpfuzz" ]; then
@@ -44,14 +46,14 @@ trap 'rm -rf "$LSTM_FUZZ_TMP"' EXIT
 stat() { sed -n "s/^$1 *: *//p" "$2"; }
 summary=$out/summary.tsv
 printf 'target\tseconds\texecutions\texec/s\tpaths\tcrashes\thangs\n' >"$summary"
-failed=0
+failed=0 broken=0
 for target in "${targets[@]}"; do
   echo "== fuzzing $target for $seconds s"
   findings=$out/findings/$target
   started=$(date +%s)
   dictionary=(); [ ! -f "tests/Lstm.Fuzz/Dictionaries/$target.dict" ] || dictionary=(-x "$root/tests/Lstm.Fuzz/Dictionaries/$target.dict")
   nice -n 10 afl-fuzz -i "$out/seeds/$target" -o "$findings" "${dictionary[@]}" -V "$seconds" -t 20000 -m none \
-    -- "$(command -v dotnet)" "$out/bin/Lstm.Fuzz.dll" "$target" >"$out/afl-$target.log" 2>&1 || { tail -20 "$out/afl-$target.log"; failed=1; continue; }
+    -- "$(command -v dotnet)" "$out/bin/Lstm.Fuzz.dll" "$target" >"$out/afl-$target.log" 2>&1 || { tail -20 "$out/afl-$target.log"; broken=1; continue; }
   stats=$findings/default/fuzzer_stats
   crashes=$(stat saved_crashes "$stats")
   hangs=$(stat saved_hangs "$stats")
@@ -71,9 +73,13 @@ for target in "${targets[@]}"; do
     echo "$target ${finding%%: *}" >>"$out/signatures"
   done
 done
-column -t -s $'\t' "$summary"
+column -t -s $'\t' "$summary" 2>/dev/null || cat "$summary"
 [ ! -e "$out/signatures" ] || { echo "distinct findings (inputs, target, exception and place):"; sort "$out/signatures" | uniq -c; }
 if [ "$failed" -ne 0 ]; then
   echo "fuzzing found crashes or hangs: the inputs are under $out/findings/<target>/default/{crashes,hangs}/" >&2
   exit 1
+fi
+if [ "$broken" -ne 0 ]; then
+  echo "afl-fuzz could not run every target: see $out/afl-<target>.log" >&2
+  exit 2
 fi

@@ -53,32 +53,43 @@ internal static class VocabularyFile
 
         using (document)
         {
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw Invalid(path, $"expected a JSON object, found {Describe(root)}");
-
-            string format = GetString(path, root, "format");
-            if (format != Format) throw Invalid(path, $"expected \"format\": \"{Format}\", found \"{format}\"");
-            int version = GetInt(path, root, "version");
-            if (version != Version) throw Invalid(path, $"format version {version} is not supported; this library reads version {Version}");
-            int numWords = GetInt(path, root, "numWords");
-            if (numWords < 4) throw Invalid(path, $"\"numWords\" is {numWords}; it must be at least 4 (ids 0-3 are reserved)");
-            string normalizer = GetString(path, root, "normalizer");
-            int normalizerVersion = GetInt(path, root, "normalizerVersion");
-            if (normalizer != TextNormalizer.Name || normalizerVersion != TextNormalizer.Version)
-                throw Invalid(path, $"it was built for text normaliser \"{normalizer}\" version {normalizerVersion}, but this library implements \"{TextNormalizer.Name}\" version {TextNormalizer.Version}");
-
-            if (!root.TryGetProperty("words", out JsonElement array) || array.ValueKind != JsonValueKind.Array)
-                throw Invalid(path, "expected \"words\": an array of strings");
-            var words = new string[array.GetArrayLength()];
-            int i = 0;
-            foreach (JsonElement element in array.EnumerateArray())
+            try
             {
-                if (element.ValueKind != JsonValueKind.String) throw Invalid(path, $"\"words\"[{i}] should be a string, found {Describe(element)}");
-                words[i] = Text(path, element, $"\"words\"[{i}]");
-                i++;
+                return Read(path, document.RootElement);
             }
-            return (words, numWords);
+            catch (InvalidOperationException e)
+            {
+                // JsonElement throws it on reading a string or property name that escapes a lone surrogate (\ud800).
+                throw Invalid(path, "it holds an escaped lone surrogate (such as \\ud800), which is not valid UTF-16", e);
+            }
         }
+    }
+
+    private static (string[] Words, int NumWords) Read(string path, JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object) throw Invalid(path, $"expected a JSON object, found {Describe(root)}");
+
+        string format = GetString(path, root, "format");
+        if (format != Format) throw Invalid(path, $"expected \"format\": \"{Format}\", found \"{format}\"");
+        int version = GetInt(path, root, "version");
+        if (version != Version) throw Invalid(path, $"format version {version} is not supported; this library reads version {Version}");
+        int numWords = GetInt(path, root, "numWords");
+        if (numWords < 4) throw Invalid(path, $"\"numWords\" is {numWords}; it must be at least 4 (ids 0-3 are reserved)");
+        string normalizer = GetString(path, root, "normalizer");
+        int normalizerVersion = GetInt(path, root, "normalizerVersion");
+        if (normalizer != TextNormalizer.Name || normalizerVersion != TextNormalizer.Version)
+            throw Invalid(path, $"it was built for text normaliser \"{normalizer}\" version {normalizerVersion}, but this library implements \"{TextNormalizer.Name}\" version {TextNormalizer.Version}");
+
+        if (!root.TryGetProperty("words", out JsonElement array) || array.ValueKind != JsonValueKind.Array)
+            throw Invalid(path, "expected \"words\": an array of strings");
+        var words = new string[array.GetArrayLength()];
+        int i = 0;
+        foreach (JsonElement element in array.EnumerateArray())
+        {
+            if (element.ValueKind != JsonValueKind.String) throw Invalid(path, $"\"words\"[{i}] should be a string, found {Describe(element)}");
+            words[i++] = element.GetString()!;
+        }
+        return (words, numWords);
     }
 
     private static int InvalidUtf8Offset(ReadOnlySpan<byte> bytes)
@@ -91,20 +102,7 @@ internal static class VocabularyFile
     {
         if (!root.TryGetProperty(name, out JsonElement value)) throw Invalid(path, $"the property \"{name}\" is missing");
         if (value.ValueKind != JsonValueKind.String) throw Invalid(path, $"\"{name}\" should be a string, found {Describe(value)}");
-        return Text(path, value, $"\"{name}\"");
-    }
-
-    /// <summary>A string's value; JsonElement.GetString throws InvalidOperationException on an escaped lone surrogate (<c>\ud800</c>).</summary>
-    private static string Text(string path, JsonElement value, string what)
-    {
-        try
-        {
-            return value.GetString()!;
-        }
-        catch (InvalidOperationException e)
-        {
-            throw Invalid(path, $"{what} holds an escape that is not valid UTF-16 ({value.GetRawText()})", e);
-        }
+        return value.GetString()!;
     }
 
     private static int GetInt(string path, JsonElement root, string name)

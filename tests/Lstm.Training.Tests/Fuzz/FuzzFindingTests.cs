@@ -126,13 +126,14 @@ public sealed class FuzzFindingTests
     /// <summary>
     /// Were InvalidOperationException from JsonElement.GetString: "Cannot transcode invalid UTF-8 JSON text to UTF-16
     /// string" (raw invalid bytes in a string) and "Cannot read incomplete UTF-16 JSON text as string with missing low
-    /// surrogate" (an escaped lone surrogate, <c>\ud800</c>).
+    /// surrogate" (an escaped lone surrogate, <c>\ud800</c>, in a value or, found by the 5-minute run, in a property name).
     /// </summary>
     [Theory]
     [InlineData("vocabulary-invalid-utf8-word.json", "not UTF-8")]
     [InlineData("vocabulary-invalid-utf8-format.json", "not UTF-8")]
     [InlineData("vocabulary-lone-surrogate-word.json", "not valid UTF-16")]
     [InlineData("vocabulary-lone-surrogate-format.json", "not valid UTF-16")]
+    [InlineData("vocabulary-lone-surrogate-name.json", "not valid UTF-16")]
     public void Vocabulary_WithTextThatIsNotUnicode_IsRefused(string name, string problem)
     {
         string path = Finding(name);

@@ -29,7 +29,7 @@ dotnet publish tests/Lstm.Fuzz -c Release -warnaserror -o "$out/plain" --nologo 
 cp -r "$out/plain" "$out/bin"
 # Lstm.Training holds the readers; Google.Protobuf is instrumented too, so that afl-fuzz sees how far an ONNX input parses.
 for assembly in Lstm.Training.dll Google.Protobuf.dll; do "$sharpfuzz" "$out/bin/$assembly" >/dev/null; done
-dotnet "$out/plain/Lstm.Fuzz.dll" --seeds "$out/seeds" tests/Fixtures/format-v1
+dotnet "$out/plain/Lstm.Fuzz.dll" --seeds "$out/seeds" tests/Fixtures
 
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(dotnet "$out/plain/Lstm.Fuzz.dll" --list | cut -d' ' -f1)

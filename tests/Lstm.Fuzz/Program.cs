@@ -4,7 +4,7 @@ using SharpFuzz;
 // Usage (see README.md):
 //   Lstm.Fuzz <target>                     run under afl-fuzz (input on stdin), SharpFuzz's out-of-process server
 //   Lstm.Fuzz <target> --replay <file>...  run saved inputs once each; exit 1 when one breaks the contract
-//   Lstm.Fuzz --seeds <folder> [fixtures]  write each target's seed corpus to <folder>/<target>/
+//   Lstm.Fuzz --seeds <folder> [fixtures]  write each target's seed corpus to <folder>/<target>/ (fixtures: tests/Fixtures)
 //   Lstm.Fuzz --list                       the targets
 if (args is ["--list"])
 {

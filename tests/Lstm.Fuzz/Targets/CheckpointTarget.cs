@@ -23,5 +23,5 @@ internal sealed class CheckpointTarget : FuzzTarget
     }
 
     public override IEnumerable<(string Name, byte[] Bytes)> Seeds(SeedSources sources) =>
-        sources.Fixture("checkpoint.lstmckpt").Concat(TinyModels.Checkpoints(sources.Workspace).Select(s => (s.Name, Checksums.Strip(s.Bytes, Magic))));
+        sources.Fixture("checkpoint.lstmckpt").Concat(TinyModels.Checkpoints(sources.Workspace)).Select(s => (s.Name, Checksums.Strip(s.Bytes, Magic)));
 }

@@ -22,7 +22,8 @@ internal sealed class ModelTarget : FuzzTarget
         return () => SequenceNetwork.Read(new MemoryStream(file, writable: false), SourceName);
     }
 
-    public override IEnumerable<(string Name, byte[] Bytes)> Seeds(SeedSources sources) => sources.Fixture("model.lstm").Concat(
+    public override IEnumerable<(string Name, byte[] Bytes)> Seeds(SeedSources sources) =>
+        sources.Fixture("model.lstm").Select(s => (s.Name, Checksums.Strip(s.Bytes, Magic))).Concat(
     [
         ("tiny-classifier.lstm", Checksums.Strip(TinyModels.ModelBytes(SequenceNetwork.FromClassifier(TinyModels.Classifier())), Magic)),
         ("tiny-family.lstm", Checksums.Strip(TinyModels.ModelBytes(TinyModels.Family()), Magic)),

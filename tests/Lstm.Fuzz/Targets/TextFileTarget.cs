@@ -39,6 +39,7 @@ internal sealed class TextFileTarget : FuzzTarget
             yield return (name, [0, .. bytes]);
             yield return ($"{name}-as-written", [2, .. bytes]);
         }
+        foreach (var (name, bytes) in sources.Fixture("topics.tsv")) yield return (name, [2, .. bytes]);
         yield return ("text-label.tsv", Mode(4, "a good film\t1\nbad\t0\n\nplot\tpos\n"));
         yield return ("named.csv", Mode(9, "label,text\n1,\"a \"\"great\"\" film, really\"\n0,dull\r\nneg,\"two\nlines\"\n"));
         yield return ("classes.csv", Mode(3, "category,text\nsports,a goal\nmusic,\"a song\"\n"));

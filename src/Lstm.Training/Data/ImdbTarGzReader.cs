@@ -46,10 +46,13 @@ internal static class ImdbTarGzReader
                     continue;
                 }
 
+                // Checked outside the try below: an oversized review is a valid archive entry, not a decoding error.
+                if (entry.Length > MaxReviewBytes)
+                    throw new InvalidDataException($"Entry '{entry.Name}' in '{path}' is {entry.Length:N0} bytes; a review is at most {MaxReviewBytes:N0}.");
                 string text;
                 try
                 {
-                    text = ReadText(entry, ref buffer, path);
+                    text = ReadText(entry, ref buffer);
                 }
                 catch (Exception e) when (IsDecodingError(e))
                 {
@@ -80,10 +83,8 @@ internal static class ImdbTarGzReader
         throw new InvalidDataException($"'{path}' is not a gzip-compressed tar archive (.tar.gz): {found}.");
     }
 
-    private static string ReadText(TarEntry entry, ref byte[] buffer, string path)
+    private static string ReadText(TarEntry entry, ref byte[] buffer)
     {
-        if (entry.Length > MaxReviewBytes)
-            throw new InvalidDataException($"Entry '{entry.Name}' in '{path}' is {entry.Length:N0} bytes; a review is at most {MaxReviewBytes:N0}.");
         int length = (int)entry.Length;
         if (length == 0 || entry.DataStream is null) return string.Empty;
         if (buffer.Length < length)

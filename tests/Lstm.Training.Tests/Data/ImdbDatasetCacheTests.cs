@@ -87,6 +87,19 @@ public sealed class ImdbDatasetCacheTests : IDisposable
         Assert.Empty(Directory.GetFiles(_folder));
     }
 
+    [Fact]
+    public async Task A_download_longer_than_expected_stops_at_the_first_chunk_past_the_size()
+    {
+        // A server sending more (or endless) data is cut off instead of filling the disk.
+        byte[] payload = RandomBytes(3 << 20);
+        var handler = new FakeHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(payload) });
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => ImdbDatasetCache.DownloadAsync(_folder, FakeUrl, 1000, new string('0', 64), null, handler, default));
+
+        Assert.Contains("has more than 65,536 bytes, expected 1,000; it was deleted.", error.Message);
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
     public static TheoryData<string> Failures => ["dns", "timeout", "http404", "reset"];
 
     [Theory]
@@ -110,7 +123,9 @@ public sealed class ImdbDatasetCacheTests : IDisposable
         Assert.Contains("aclImdb_v1_labelled.tar.gz", error.Message);
         Assert.Contains("--data PATH", error.Message);
         Assert.Contains("LSTM_MLNET_DATA", error.Message);
-        if (failure == "http404") Assert.Contains("404", error.Message);
+        if (failure == "http404") Assert.Contains("the server answered 404 Not Found", error.Message);
+        if (failure == "timeout") Assert.Contains("the connection timed out", error.Message);
+        if (failure == "dns") Assert.Contains("Name or service not known", error.Message);
         Assert.Empty(Directory.GetFiles(_folder));
     }
 

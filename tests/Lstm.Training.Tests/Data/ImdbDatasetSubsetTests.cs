@@ -65,4 +65,15 @@ public class ImdbDatasetSubsetTests
         Assert.Empty(Dataset.Subset(0, 0, seed: 0).Train);
         Assert.Throws<ArgumentOutOfRangeException>(() => Dataset.Subset(-1, null, seed: 0));
     }
+
+    [Fact]
+    public void Each_class_is_drawn_at_random_not_taken_from_the_front()
+    {
+        // Two of the 10 negatives and two of the 6 positives: over seeds, each class gives more than one choice.
+        foreach (bool label in new[] { false, true })
+        {
+            var choices = Enumerable.Range(0, 10).Select(s => string.Join(",", Dataset.Subset(4, null, (ulong)s).Train.Where(r => r.Label == label).Select(r => r.Text)));
+            Assert.True(choices.Distinct().Count() > 1, $"label {label}: always {choices.First()}");
+        }
+    }
 }

@@ -196,4 +196,102 @@ public sealed class LabelledTextFileColumnsTests : IDisposable
         Assert.Equal("label column 2, text column 1", TextFirst.ToString());
         Assert.Equal("label column 'sentiment', text column 'review'", new LabelledTextFileOptions { LabelColumn = "sentiment", TextColumn = "review" }.ToString());
     }
+
+    [Fact]
+    public void With_two_indexes_a_detected_header_naming_a_column_by_digits_means_that_column()
+    {
+        // The first line is a header (its label field 'sentiment' is a name); its column named "3" is column 2.
+        var rows = LabelledTextFile.Read(Write("reviews.tsv", "review\t3\tsentiment\ngood film\tpos\tignored\n"), new LabelledTextFileOptions { LabelColumn = "3", TextColumn = "1" });
+        Assert.Equal(new LabelledText("good film", true, null, "reviews.tsv:2"), Assert.Single(rows));
+
+        rows = LabelledTextFile.Read(Write("reviews.tsv", "label\t3\tnote\n1\tthe review\tx\n"), new LabelledTextFileOptions { LabelColumn = "1", TextColumn = "3" });
+        Assert.Equal("the review", Assert.Single(rows).Text);
+
+        var same = Refused("reviews.tsv", "id\tlabel\t2\n1\tpos\ttext\n", new LabelledTextFileOptions { LabelColumn = "2", TextColumn = "3" });
+        Assert.Equal("reviews.tsv line 1, column 3: the label and the text are both column 3 (label column 2, text column 3); they must be different columns.", same.Message);
+    }
+
+    [Theory]
+    [InlineData("_label")]
+    [InlineData("is-positive")]
+    [InlineData("sent.score")]
+    [InlineData("my label")]
+    [InlineData("Étiquette")]
+    [InlineData("x123456789012345678901234567890123456789012345678901234567890123")] // 64 characters
+    public void A_first_label_field_that_looks_like_a_column_name_is_a_header(string name)
+    {
+        var rows = LabelledTextFile.Read(Write("reviews.tsv", $"{name}\ttext\n1\tgood\n"));
+        Assert.Equal("reviews.tsv:2", Assert.Single(rows).Source);
+    }
+
+    [Theory]
+    [InlineData("label!")]
+    [InlineData("3 stars")]
+    [InlineData("x1234567890123456789012345678901234567890123456789012345678901234")] // 65 characters
+    [InlineData("")]
+    public void A_first_label_field_that_is_no_label_and_no_name_is_a_bad_label(string field)
+    {
+        var error = Refused("reviews.tsv", $"{field}\ttext\n1\tgood\n", LabelledTextFileOptions.Default);
+        Assert.Equal($"reviews.tsv line 1, column 1: expected a label (1/0, true/false, pos/neg, positive/negative), found '{field}'.", error.Message);
+    }
+
+    [Fact]
+    public void Long_headers_are_shortened_in_messages()
+    {
+        string forty = new('a', 40), fortyOne = new('b', 41);
+        string[] twelve = [forty, fortyOne, .. Enumerable.Range(3, 10).Select(i => $"c{i}")];
+        var error = Refused("reviews.csv", string.Join(',', twelve) + "\n1,2,3,4,5,6,7,8,9,10,11,12\n", new LabelledTextFileOptions { LabelColumn = "label", TextColumn = "c3" });
+        Assert.Equal(
+            $"reviews.csv line 1: no column named 'label' for the label in the header ('{forty}', '{new string('b', 40)}…', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10', 'c11', 'c12'); a column given by name makes the first line the header.",
+            error.Message);
+
+        var thirteen = Refused("reviews.csv", string.Join(',', twelve) + ",c13\n", new LabelledTextFileOptions { LabelColumn = "label", TextColumn = "c3" });
+        Assert.Contains("'c11', 'c12', …); a column", thirteen.Message);
+
+        var one = Refused("reviews.tsv", "text\nfine\n", new LabelledTextFileOptions { LabelColumn = "3", TextColumn = "text" });
+        Assert.Equal("reviews.tsv line 1, column 3: the label column 3 is out of range; the header has 1 column ('text').", one.Message);
+    }
+
+    [Fact]
+    public void Only_columns_1_and_2_written_so_are_the_default_and_signs_or_spaces_make_a_name()
+    {
+        Assert.False(new LabelledTextFileOptions { TextColumn = "3" }.IsDefault);
+        Assert.False(new LabelledTextFileOptions { LabelColumn = "2" }.IsDefault);
+        // Only ASCII digits are an index; "+1" or " 2" are header names.
+        Assert.Equal("label column '+1', text column ' 2'", new LabelledTextFileOptions { LabelColumn = "+1", TextColumn = " 2" }.ToString());
+    }
+
+    [Theory]
+    [InlineData("label")]
+    [InlineData("labels")]
+    [InlineData("class")]
+    [InlineData("category")]
+    [InlineData("rating")]
+    [InlineData("stars")]
+    [InlineData("score")]
+    [InlineData("sentiment")]
+    [InlineData("target")]
+    [InlineData("value")]
+    [InlineData("Y")]
+    public void Other_labels_are_kept_as_written_after_a_header_with_a_usual_label_name(string name)
+    {
+        var options = new LabelledTextFileOptions { BinaryLabels = false };
+        var rows = LabelledTextFile.Read(Write("reviews.tsv", $"{name}\ttext\n 4 stars \tgood\nhorror\tscary\n"), options);
+        Assert.Equal([("4 stars", "good", "reviews.tsv:2"), ("horror", "scary", "reviews.tsv:3")], rows.Select(r => (r.LabelText, r.Text, r.Source)));
+    }
+
+    [Fact]
+    public void Other_labels_without_a_header_start_on_line_1_and_may_not_be_empty()
+    {
+        var options = new LabelledTextFileOptions { BinaryLabels = false };
+        // 'comedy' could be a column name, but it is not a usual label column's name: it is the first row's label.
+        var rows = LabelledTextFile.Read(Write("genres.tsv", "comedy\tfunny\n7\tfine\n"), options);
+        Assert.Equal(["comedy", "7"], rows.Select(r => r.LabelText));
+        Assert.Equal("genres.tsv:1", rows[0].Source);
+
+        var error = Refused("genres.tsv", "comedy\tfunny\n \tno label\n", options);
+        Assert.Equal("genres.tsv line 2, column 1: the label is empty.", error.Message);
+        var second = Refused("genres.tsv", "funny\tcomedy\nno label\t\n", options with { TextColumn = "1", LabelColumn = "2" });
+        Assert.Equal("genres.tsv line 2, column 2: the label is empty.", second.Message);
+    }
 }

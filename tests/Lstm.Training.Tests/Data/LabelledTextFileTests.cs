@@ -94,6 +94,44 @@ public sealed class LabelledTextFileTests : IDisposable
     {
         Assert.Contains("has no rows", Assert.Throws<InvalidDataException>(() => LabelledTextFile.Read(Write("empty.tsv", "\n\n"))).Message);
         Assert.Contains("has no rows", Assert.Throws<InvalidDataException>(() => LabelledTextFile.Read(Write("header.csv", "label,text\n"))).Message);
-        Assert.Throws<ArgumentException>(() => LabelledTextFile.Read(Write("reviews.json", "[]")));
+        string json = Write("reviews.json", "[]");
+        var error = Assert.Throws<ArgumentException>(() => LabelledTextFile.Read(json));
+        Assert.StartsWith($"'{json}': expected a .tsv, .txt (tab-separated) or .csv (comma-separated) file of label and text.", error.Message);
+        Assert.Throws<ArgumentNullException>(() => LabelledTextFile.Read(null!));
+        Assert.Throws<ArgumentNullException>(() => LabelledTextFile.Read(json, null!));
+    }
+
+    [Fact]
+    public void A_tsv_field_starting_with_a_quote_is_kept_as_it_is()
+    {
+        // Tab-separated files have no quoting: reviews often start with a quotation.
+        var rows = LabelledTextFile.Read(Write("reviews.tsv", "1\t\"Best\" film of the year\n0\t\"\n"));
+        Assert.Equal(["\"Best\" film of the year", "\""], rows.Select(r => r.Text));
+    }
+
+    [Theory]
+    [InlineData("reviews.tsv", "1\ta\n0\t")]
+    [InlineData("reviews.csv", "1,a\n0,")]
+    [InlineData("reviews.csv", "1,a\r\n0,")]
+    public void An_empty_text_on_the_last_line_without_a_line_break_is_read(string name, string content)
+    {
+        var rows = LabelledTextFile.Read(Write(name, content));
+        Assert.Equal([("a", true), ("", false)], rows.Select(r => (r.Text, r.Label)));
+        Assert.Equal($"{name}:2", rows[1].Source);
+    }
+
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    public void Line_numbers_count_each_line_break_once_inside_and_outside_quotes(string lineBreak)
+    {
+        // Old Mac (CR), Windows (CRLF) and Unix (LF) files, each ending with a line break.
+        string content = string.Join(lineBreak, "label,text", "1,\"two" + lineBreak + "lines\"", "0,b", "maybe,c", "");
+        var error = Assert.Throws<InvalidDataException>(() => LabelledTextFile.Read(Write("reviews.csv", content)));
+        Assert.StartsWith("reviews.csv line 5, column 1: expected a label", error.Message);
+
+        var rows = LabelledTextFile.Read(Write("reviews.tsv", string.Join(lineBreak, "1\ta", "0\tb", "")));
+        Assert.Equal(["reviews.tsv:1", "reviews.tsv:2"], rows.Select(r => r.Source));
     }
 }

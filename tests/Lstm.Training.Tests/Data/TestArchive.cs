@@ -53,6 +53,20 @@ internal sealed class TestArchive
         return this;
     }
 
+    /// <summary>An entry of another type (a FIFO, a device…), with no data.</summary>
+    public TestArchive Special(string name, TarEntryType type)
+    {
+        _entries.Add((name, type, [], null));
+        return this;
+    }
+
+    /// <summary>A pax global extended header, as <c>git archive</c> writes first (its name is meaningless; Pax format only).</summary>
+    public TestArchive GlobalHeader()
+    {
+        _entries.Add(("pax_global_header", TarEntryType.GlobalExtendedAttributes, [], null));
+        return this;
+    }
+
     /// <summary>The uncompressed tar bytes, ending with the end-of-archive zero blocks.</summary>
     public byte[] ToTar(TarEntryFormat format = TarEntryFormat.Pax)
     {
@@ -61,6 +75,11 @@ internal sealed class TestArchive
         {
             foreach (var (name, type, data, link) in _entries)
             {
+                if (type == TarEntryType.GlobalExtendedAttributes)
+                {
+                    writer.WriteEntry(new PaxGlobalExtendedAttributesTarEntry(new Dictionary<string, string> { ["comment"] = "0123456789abcdef" }));
+                    continue;
+                }
                 TarEntry entry = format == TarEntryFormat.Gnu ? new GnuTarEntry(type, name) : new PaxTarEntry(type, name);
                 if (link is not null) entry.LinkName = link;
                 if (type == TarEntryType.RegularFile) entry.DataStream = new MemoryStream(data);

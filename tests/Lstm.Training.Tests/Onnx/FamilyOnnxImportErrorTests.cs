@@ -41,7 +41,9 @@ public sealed class FamilyOnnxImportErrorTests
     {
         var proto = Exported(Stack);
         SetMetadata(proto, OnnxMetadataKeys.ClassNames, "[\"a\",\"b\",\"c\",\"z\"]");
-        Assert.Contains("disagrees with the network's class names", ImportFails(proto));
+        Assert.Contains("metadata key 'lstm_mlnet.class_names' ([\"a\",\"b\",\"c\",\"z\"]) disagrees with the network's class names", ImportFails(proto));
+        proto.MetadataProps.Remove(proto.MetadataProps.Single(p => p.Key == OnnxMetadataKeys.ClassNames));
+        Assert.Contains("metadata key 'lstm_mlnet.class_names' (absent) disagrees with the network's class names", ImportFails(proto));
     }
 
     [Fact]
@@ -78,5 +80,75 @@ public sealed class FamilyOnnxImportErrorTests
         var proto = Exported(FamilyCases.Get("rnn-masked-mean-regression").Spec);
         proto.MetadataProps.Remove(proto.MetadataProps.Single(p => p.Key == OnnxMetadataKeys.ValueOutputName));
         Assert.Contains("metadata key 'lstm_mlnet.output.value' is missing", ImportFails(proto));
+    }
+
+    [Fact]
+    public void ClassNamesThatAreNotAJsonArray_AreRefused()
+    {
+        var proto = Exported(Stack);
+        SetMetadata(proto, OnnxMetadataKeys.ClassNames, "a,b,c,d");
+        Assert.Contains("edited.onnx: metadata key 'lstm_mlnet.class_names' is not a JSON array of strings", ImportFails(proto));
+    }
+
+    [Fact]
+    public void ABrokenNetworkDescription_NamesItsKey()
+    {
+        var proto = Exported(Stack);
+        SetMetadata(proto, OnnxMetadataKeys.Network, "{\"recurrent\": [");
+        Assert.Contains("edited.onnx: metadata key 'lstm_mlnet.network': the network description is not valid", ImportFails(proto));
+    }
+
+    [Fact]
+    public void FormatOneKeysThatDisagreeWithTheNetwork_AreRefused()
+    {
+        var proto = Exported(Stack);
+        SetMetadata(proto, OnnxMetadataKeys.Units, "7");
+        var first = Stack.Recurrent[0];
+        Assert.Contains(
+            $"metadata keys (vocabulary_size, embedding_dim, units, dropout, recurrent_dropout) = ({Stack.VocabularySize}, {Stack.EmbeddingDim}, 7, {first.Dropout}, {first.RecurrentDropout}) " +
+            $"disagree with the network's ({Stack.VocabularySize}, {Stack.EmbeddingDim}, {first.Units}, {first.Dropout}, {first.RecurrentDropout}).",
+            ImportFails(proto));
+    }
+
+    [Fact]
+    public void FormatTwoHoldingTheSeedsShape_IsRefused()
+    {
+        // Lstm.MLNet writes Embedding → LSTM → Dense(1, sigmoid) as format 1 only, so that every version reads it.
+        var config = new Lstm.Training.Layers.LstmClassifierConfig { VocabularySize = 300, EmbeddingDim = 8, Units = 6 };
+        var proto = ModelProto.Parser.ParseFrom(OnnxExporter.ExportToBytes(
+            new Lstm.Training.Layers.LstmClassifier(config, seed: 3), Vocabulary.FromWords(["x", "y"], 300), new OnnxExportOptions { Variant = OnnxModelVariant.Ids }));
+        SetMetadata(proto, OnnxMetadataKeys.FormatVersion, "2");
+        proto.MetadataProps.Add(new StringStringEntryProto { Key = OnnxMetadataKeys.Task, Value = "binary_classification" });
+        proto.MetadataProps.Add(new StringStringEntryProto { Key = OnnxMetadataKeys.Network, Value = SequenceNetwork.SpecToJson(NetworkSpec.FromClassifierConfig(config)) });
+        Assert.Contains("edited.onnx: is format 2 but holds the seed's shape, which Lstm.MLNet writes as format 1.", ImportFails(proto));
+    }
+
+    [Fact]
+    public void ARecurrentAttributeWithAnotherValue_IsRefusedSayingWhatIsWritten()
+    {
+        var proto = Exported(Stack);
+        proto.Graph.Node.Single(n => n.OpType == "GRU").Attribute.Single(a => a.Name == "hidden_size").I = 99;
+        Assert.Contains(
+            $"layer 0's GRU node has attribute 'hidden_size' not as Lstm.MLNet writes it (hidden_size {Stack.Recurrent[0].Units}, direction bidirectional, linear_before_reset 1, default activations).",
+            ImportFails(proto));
+
+        proto = Exported(Stack);
+        proto.Graph.Node.Single(n => n.OpType == "LSTM").Attribute.Single(a => a.Name == "direction").S = ByteString.CopyFromUtf8("reverse");
+        Assert.Contains(
+            $"layer 1's LSTM node has attribute 'direction' not as Lstm.MLNet writes it (hidden_size {Stack.Recurrent[1].Units}, direction forward, default activations).",
+            ImportFails(proto));
+    }
+
+    [Fact]
+    public void AnExplicitLayoutOfZero_IsAccepted_AndOtherLayoutsAreNot()
+    {
+        // layout 0 (time-major) is the default the exporter relies on; another writer may spell it out.
+        var proto = Exported(Stack);
+        var lstm = proto.Graph.Node.Single(n => n.OpType == "LSTM");
+        lstm.Attribute.Add(new AttributeProto { Name = "layout", Type = AttributeProto.Types.AttributeType.Int, I = 0 });
+        Assert.Equal(Stack, OnnxImporter.Import(proto.ToByteArray(), "edited.onnx").Network.Spec);
+
+        lstm.Attribute.Single(a => a.Name == "layout").I = 1;
+        Assert.Contains("layer 1's LSTM node has attribute 'layout' not as Lstm.MLNet writes it", ImportFails(proto));
     }
 }

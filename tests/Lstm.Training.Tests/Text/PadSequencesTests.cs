@@ -76,4 +76,19 @@ public class PadSequencesTests
         PadSequences.PadInto([5, 6], row, PaddingSide.Post, value: -1);
         Assert.Equal([5, 6, -1, -1], row.ToArray());
     }
+
+    [Fact]
+    public void Unknown_sides_and_null_sequences_are_refused()
+    {
+        var padding = Assert.Throws<ArgumentOutOfRangeException>(() => PadSequences.Pad(Sequence, padding: (PaddingSide)2));
+        Assert.Equal("padding", padding.ParamName);
+        Assert.StartsWith("Expected PaddingSide.Pre or PaddingSide.Post.", padding.Message);
+        // Not silently read as 'post': the long row below would be cut at its end.
+        var truncating = Assert.Throws<ArgumentOutOfRangeException>(() => PadSequences.Pad(Sequence, maxLen: 2, truncating: (PaddingSide)2));
+        Assert.Equal("truncating", truncating.ParamName);
+
+        Assert.Throws<ArgumentNullException>(() => PadSequences.Pad(null!));
+        var nullRow = Assert.Throws<ArgumentException>(() => PadSequences.Pad([[1], null!]));
+        Assert.StartsWith("Sequence 1 is null.", nullRow.Message);
+    }
 }

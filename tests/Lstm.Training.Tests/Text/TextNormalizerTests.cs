@@ -30,6 +30,9 @@ public class TextNormalizerTests
     [InlineData("the dogs' bones", "the dogs bones")]
     [InlineData("a''b", "a b")]
     [InlineData("it's 'great'!", "it's great")]
+    // The word character after the apostrophe may be any letter, not only an ASCII one.
+    [InlineData("L'Été aujourd’hui", "l'été aujourd'hui")]
+    [InlineData("qu'à 한'국", "qu'à 한'국")]
     // Digits are words; punctuation between them separates.
     [InlineData("10/10", "10 10")]
     [InlineData("7.5 out of 10", "7 5 out of 10")]
@@ -89,7 +92,9 @@ public class TextNormalizerTests
         char[] buffer = new char[text.Length];
         int written = TextNormalizer.Normalize(text, buffer);
         Assert.Equal("hello world again", new string(buffer, 0, written));
-        Assert.Throws<ArgumentException>(() => TextNormalizer.Normalize(text, new char[text.Length - 1]));
+        var error = Assert.Throws<ArgumentException>(() => TextNormalizer.Normalize(text, new char[text.Length - 1]));
+        Assert.StartsWith("The destination holds 24 characters; it needs at least the text's length, 25.", error.Message);
+        Assert.Throws<ArgumentNullException>(() => TextNormalizer.Normalize((string)null!));
     }
 
     [Fact]

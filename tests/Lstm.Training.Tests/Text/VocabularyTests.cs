@@ -144,10 +144,20 @@ public sealed class VocabularyTests : IDisposable
     [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "\"numWords\" is missing")]
     [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":"ten","normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "\"numWords\" should be an integer")]
     [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":3,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "at least 4")]
-    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":6,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":["a","b","c"]}""", "numWords 6 is too small for 3 words")]
+    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":6,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":["a","b","c"]}""", "numWords 6 is too small for 3 words: ids run from 4 to numWords - 1, so at most 2 words fit.")]
     [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":10,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":["a","b","a"]}""", "'a' appears twice")]
     [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":10,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":["a",7]}""", "\"words\"[1] should be a string")]
     [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":10,"normalizer":"bert","normalizerVersion":1,"words":[]}""", "normaliser \"bert\" version 1")]
+    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":10,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":["a",""]}""", "Word 1 is empty.")]
+    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":10,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":["a b"]}""", "Word 0 ('a b') contains whitespace; tokens never do.")]
+    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":10,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":"a b"}""", "expected \"words\": an array of strings")]
+    [InlineData("""{"version":1,"numWords":10,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "the property \"format\" is missing")]
+    [InlineData("""{"format":1,"version":1,"numWords":10,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "\"format\" should be a string, found the number 1.")]
+    [InlineData("""{"format":{},"version":1,"numWords":10,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "\"format\" should be a string, found an object.")]
+    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":10,"normalizer":[],"normalizerVersion":1,"words":[]}""", "\"normalizer\" should be a string, found an array.")]
+    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":"1","numWords":10,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "\"version\" should be an integer, found the string \"1\".")]
+    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":10.5,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "\"numWords\" should be an integer, found the number 10.5.")]
+    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":10,"normalizer":"lstm-mlnet-words","normalizerVersion":null,"words":[]}""", "\"normalizerVersion\" should be an integer, found null.")]
     public void Load_explains_what_is_wrong_and_names_the_file(string content, string expected)
     {
         string path = Path.Combine(_folder, "bad.json");
@@ -155,5 +165,51 @@ public sealed class VocabularyTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => Vocabulary.Load(path));
         Assert.Contains(path, error.Message);
         Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void A_vocabulary_of_numWords_four_saves_and_loads()
+    {
+        string path = Path.Combine(_folder, "four.json");
+        Vocabulary.FromWords([], numWords: 4).Save(path);
+        var loaded = Vocabulary.Load(path);
+        Assert.Equal(4, loaded.NumWords);
+        Assert.Empty(loaded.Words);
+    }
+
+    [Fact]
+    public void Every_builder_refuses_numWords_below_four_naming_it()
+    {
+        foreach (Func<Vocabulary> build in new Func<Vocabulary>[] { () => Vocabulary.Build(Corpus, 3), () => Vocabulary.BuildFromTexts(["the cat"], 3), () => Vocabulary.FromWords(["the"], 3) })
+        {
+            var error = Assert.Throws<ArgumentOutOfRangeException>(build);
+            Assert.Equal("numWords", error.ParamName);
+            Assert.StartsWith("numWords must be at least 4: ids 0-3 are reserved.", error.Message);
+        }
+    }
+
+    [Fact]
+    public void Null_inputs_and_empty_tokens_are_refused_as_arguments()
+    {
+        var vocabulary = Vocabulary.Build(Corpus);
+        Assert.Throws<ArgumentNullException>(() => Vocabulary.Build(null!));
+        Assert.Throws<ArgumentNullException>(() => Vocabulary.Build([["a"], null!]));
+        Assert.StartsWith("Tokens must not be null or empty.", Assert.Throws<ArgumentException>(() => Vocabulary.Build([["a", ""]])).Message);
+        Assert.Throws<ArgumentNullException>(() => Vocabulary.BuildFromTexts(null!));
+        Assert.Throws<ArgumentNullException>(() => Vocabulary.BuildFromTexts(["a", null!]));
+        Assert.Throws<ArgumentNullException>(() => Vocabulary.FromWords(null!));
+        Assert.Throws<ArgumentNullException>(() => vocabulary.Encode((IReadOnlyList<string>)null!));
+        Assert.Throws<ArgumentNullException>(() => vocabulary.Encode((string)null!));
+    }
+
+    [Fact]
+    public void ContentHash_is_the_documented_sha256_of_normaliser_numWords_and_words()
+    {
+        var vocabulary = Vocabulary.FromWords(["the", "cat"], numWords: 10);
+        // Models record this hash: changing the recipe would make every saved run folder look mismatched.
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("lstm-mlnet-words\n1\n10\nthe\ncat\n"u8)), vocabulary.ContentHash);
+        Assert.NotEqual(vocabulary.ContentHash, Vocabulary.FromWords(["cat", "the"], numWords: 10).ContentHash);
+        Assert.NotEqual(vocabulary.ContentHash, Vocabulary.FromWords(["the", "cat"], numWords: 11).ContentHash);
+        Assert.NotEqual(vocabulary.ContentHash, Vocabulary.FromWords(["thecat"], numWords: 10).ContentHash);
     }
 }

@@ -76,10 +76,19 @@ public abstract class LstmTrainerOptionsBase
 
     /// <summary>
     /// Rows with the same text, label (and weight) columns, evaluated after every epoch (Keras <c>validation_data</c>:
-    /// <c>val_loss</c> and <c>val_accuracy</c>, or <c>val_mae</c> for regression). Needed by early stopping on a
-    /// validation metric. Default null (none).
+    /// <c>val_loss</c> and <c>val_accuracy</c>, or <c>val_mae</c> for regression). Keep your test data out of it: early
+    /// stopping selects on it. Without it, early stopping on a validation metric holds out <see cref="ValidationFraction"/>
+    /// of the training rows instead. Default null (none).
     /// </summary>
     public IDataView? ValidationSet { get; set; }
+
+    /// <summary>
+    /// When early stopping watches a validation metric and no <see cref="ValidationSet"/> is given, the fraction of the
+    /// training rows held out as validation data (stratified by label, class, or regression-target decile; seeded by
+    /// <see cref="Seed"/>), in (0, 1). Those rows are not trained on, so the model is selected on data that is neither
+    /// trained on nor your test set (Keras's <c>validation_split</c>, but stratified). Default 0.2.
+    /// </summary>
+    public double ValidationFraction { get; set; } = 0.2;
 
     /// <summary>Epochs without improvement of <see cref="EarlyStoppingMetric"/> before training stops; null turns early stopping off. Default null.</summary>
     public int? EarlyStoppingPatience { get; set; }
@@ -114,6 +123,9 @@ public abstract class LstmTrainerOptionsBase
     /// <c>MLContext.CancelExecution</c> is internal, so this token is the public way.) Default none.
     /// </summary>
     public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>True when training holds out <see cref="ValidationFraction"/> of its rows: early stopping on a validation metric without a <see cref="ValidationSet"/>.</summary>
+    internal bool HoldsOutValidation => EarlyStoppingPatience is not null && ValidationSet is null && EarlyStoppingMetric.StartsWith("val_", StringComparison.Ordinal);
 
     /// <summary>The task the trainer learns; its head, loss and metrics.</summary>
     private protected abstract TaskKind Task { get; }
@@ -190,8 +202,9 @@ public abstract class LstmTrainerOptionsBase
         string[] metrics = Task == TaskKind.Regression ? ["val_loss", "val_mae", "loss", "mae"] : ["val_loss", "val_accuracy", "loss", "accuracy"];
         if (!metrics.Contains(EarlyStoppingMetric, StringComparer.Ordinal))
             throw new ArgumentException($"EarlyStoppingMetric is '{EarlyStoppingMetric}'; expected {string.Join(", ", metrics[..^1])} or {metrics[^1]}.", nameof(EarlyStoppingMetric));
-        if (EarlyStoppingMetric.StartsWith("val_", StringComparison.Ordinal) && ValidationSet is null)
-            throw new ArgumentException($"Early stopping on '{EarlyStoppingMetric}' needs a ValidationSet.", nameof(ValidationSet));
+        if (HoldsOutValidation && !(ValidationFraction is > 0 and < 1))
+            throw new ArgumentOutOfRangeException(nameof(ValidationFraction), ValidationFraction,
+                $"Early stopping on '{EarlyStoppingMetric}' without a ValidationSet holds out ValidationFraction of the training rows; it must be in (0, 1).");
         if (!(EarlyStoppingMinDelta >= 0))
             throw new ArgumentOutOfRangeException(nameof(EarlyStoppingMinDelta), EarlyStoppingMinDelta, "EarlyStoppingMinDelta must be zero or positive.");
     }

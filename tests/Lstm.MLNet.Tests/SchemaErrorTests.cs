@@ -80,7 +80,8 @@ public sealed class SchemaErrorTests
         var trainers = _ml.BinaryClassification.Trainers;
         Assert.Equal("MaxLength", Assert.Throws<ArgumentOutOfRangeException>(() => trainers.Lstm(new LstmTrainer.Options { MaxLength = 0 })).ParamName);
         Assert.Equal("Dropout", Assert.Throws<ArgumentOutOfRangeException>(() => trainers.Lstm(new LstmTrainer.Options { Dropout = 1f })).ParamName);
-        Assert.Equal("ValidationSet", Assert.Throws<ArgumentException>(() => trainers.Lstm(new LstmTrainer.Options { EarlyStoppingPatience = 2 })).ParamName);
+        Assert.Equal("ValidationFraction", Assert.Throws<ArgumentOutOfRangeException>(() => trainers.Lstm(new LstmTrainer.Options { EarlyStoppingPatience = 2, ValidationFraction = 0 })).ParamName);
+        Assert.Equal("ValidationFraction", Assert.Throws<ArgumentOutOfRangeException>(() => trainers.Lstm(new LstmTrainer.Options { EarlyStoppingPatience = 2, ValidationFraction = 1 })).ParamName);
         Assert.Equal("LabelColumnName", Assert.Throws<ArgumentException>(() => trainers.Lstm(labelColumnName: "Text")).ParamName);
     }
 

@@ -69,4 +69,24 @@ public sealed class TrainingLogTests
         Assert.True(history.Epochs.Count < 40);
         Assert.NotNull(history.RestoredEpoch);
     }
+
+    [Fact]
+    public void EarlyStopping_WithoutAValidationSet_SelectsOnAStratifiedPartOfTheTrainingRows()
+    {
+        var ml = new MLContext(seed: 1);
+        var messages = new List<string>();
+        ml.Log += (_, e) => messages.Add(e.RawMessage);
+        var options = Small();
+        options.Epochs = 40;
+        options.LearningRate = 0.05f;
+        options.EarlyStoppingPatience = 1;
+        options.ValidationFraction = 0.25;
+        options.Log = ml;
+        using var model = ml.BinaryClassification.Trainers.Lstm(options).Fit(ml.Data.LoadFromEnumerable(SyntheticReviews.Make(64)));
+        var history = model.TrainingHistory!;
+        Assert.True(history.StoppedEarly);
+        Assert.All(history.Epochs, e => Assert.NotNull(e.ValLoss));
+        Assert.Contains(messages, m => m.StartsWith("Early stopping selects on 16 of the 64 training rows (ValidationFraction 0.25, stratified, seed", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("Training on 48 reviews, validating on 16;", StringComparison.Ordinal));
+    }
 }

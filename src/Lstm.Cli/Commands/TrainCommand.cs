@@ -30,6 +30,11 @@ internal sealed class TrainCommand
         Description = "Fraction of a labelled --data file held out for validation (stratified, seeded)",
         DefaultValueFactory = _ => Defaults.ValidationSplit,
     }.InRange(0, 1);
+    private readonly Option<bool> _selectOnTest = new("--select-on-test")
+    {
+        Description = "Let early stopping and --reduce-lr-patience select on IMDB's test split, as the seed's validation data; the test accuracy is then NOT an unbiased estimate. "
+            + "Without it, a run that selects validates on a --validation-split of IMDB's training reviews and evaluates the test split once, after training",
+    };
     private readonly Option<int> _epochs = new Option<int>("--epochs")
     {
         Description = "Passes over the training data",
@@ -184,7 +189,7 @@ internal sealed class TrainCommand
     {
         Command = new Command("train", "Train a text model (by default the seed's Embedding -> LSTM -> Dense(1, sigmoid) on IMDB sentiment, Keras defaults) and write a run folder")
         {
-            _data, _validation, _columns.Label, _columns.Text, _label, _task, _validationSplit, _epochs, _batchSize, _maxLen, _numWords, _embeddingDim, _cell, _units, _layers,
+            _data, _validation, _columns.Label, _columns.Text, _label, _task, _validationSplit, _selectOnTest, _epochs, _batchSize, _maxLen, _numWords, _embeddingDim, _cell, _units, _layers,
             _bidirectional, _pooling, _maskPadding, _dropout, _recurrentDropout, _learningRate, _seed, _limit, _validationLimit, _threads, _patience, _reduceLrPatience,
             _reduceLrFactor, _clipNorm, _resume, _initFrom, _out, _overwrite, _noDownload,
         };
@@ -205,6 +210,7 @@ internal sealed class TrainCommand
         DataPath = parseResult.GetValue(_data),
         ValidationPath = parseResult.GetValue(_validation),
         ValidationSplit = parseResult.GetValue(_validationSplit),
+        SelectOnTest = parseResult.GetValue(_selectOnTest),
         LabelColumn = parseResult.GetValue(_columns.Label) ?? Defaults.LabelColumn,
         TextColumn = parseResult.GetValue(_columns.Text) ?? Defaults.TextColumn,
         Limit = parseResult.GetValue(_limit),

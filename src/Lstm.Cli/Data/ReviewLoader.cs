@@ -13,13 +13,28 @@ internal static class ReviewLoader
     /// validation from <paramref name="validationPath"/> when given, else a stratified <paramref name="validationSplit"/>
     /// of the rows. <paramref name="limit"/> and <paramref name="validationLimit"/> then keep class-balanced subsets
     /// (<see cref="ImdbDataset.Subset"/>, with <paramref name="seed"/>). Labelled files are read with <paramref name="columns"/>.
+    /// With <paramref name="validationFromTraining"/>, IMDB's validation reviews are instead a stratified
+    /// <paramref name="validationSplit"/> of its training split, and its test split is kept apart as
+    /// <see cref="ReviewSplits.Test"/> (limited like the validation reviews).
     /// </summary>
     public static ReviewSplits LoadForTraining(DataSource source, string? validationPath, double validationSplit,
-        int? limit, int? validationLimit, ulong seed, LabelledTextFileOptions columns, CancellationToken ct)
+        int? limit, int? validationLimit, ulong seed, LabelledTextFileOptions columns, CancellationToken ct, bool validationFromTraining = false)
     {
         IReadOnlyList<LabelledText> train, validation;
+        IReadOnlyList<LabelledText>? test = null;
         string validationDescription;
-        if (source.Kind == DataKind.Imdb)
+        string? testDescription = null;
+        if (source.Kind == DataKind.Imdb && validationFromTraining && validationPath is null)
+        {
+            if (validationSplit <= 0)
+                throw new ArgumentException("--validation-split must be above 0 here: the run selects on validation results, and IMDB's validation reviews are then carved from its training split.");
+            var imdb = ImdbArchive.Load(source.Path, ct);
+            (train, validation) = ValidationSplit.Split(imdb.Train, validationSplit, seed);
+            validationDescription = $"{validationSplit:0.###} of IMDB's training split (stratified, seed {seed})";
+            test = validationLimit is null ? imdb.Test : new ImdbDataset([], imdb.Test).Subset(null, validationLimit, seed).Test;
+            testDescription = validationLimit is null ? "IMDB test split" : $"{test.Count:N0} of IMDB's test split (class-balanced, seed {seed})";
+        }
+        else if (source.Kind == DataKind.Imdb)
         {
             var imdb = ImdbArchive.Load(source.Path, ct);
             (train, validation, validationDescription) = (imdb.Train, imdb.Test, "IMDB test split");
@@ -46,7 +61,7 @@ internal static class ReviewLoader
             validationDescription = validationSource.Kind == DataKind.Imdb ? $"IMDB test split of {name}" : $"labelled file {name}";
         }
         var subset = new ImdbDataset(train, validation).Subset(limit, validationLimit, seed);
-        return new ReviewSplits(subset.Train, subset.Test, source, validationDescription);
+        return new ReviewSplits(subset.Train, subset.Test, source, validationDescription) { Test = test, TestDescription = testDescription };
     }
 
     /// <summary>

@@ -11,6 +11,9 @@ namespace Lstm.Cli.Data;
 /// </summary>
 internal sealed record TrainingLabels(LabelledTexts Train, LabelledTexts? Validation, string Reason)
 {
+    /// <summary>Test texts kept apart for one evaluation after training (<see cref="ReviewSplits.Test"/>); null when there are none.</summary>
+    public LabelledTexts? Test { get; init; }
+
     /// <summary>
     /// Loads the training and validation reviews. Binary labels are read as such (with today's checks and messages);
     /// for another task, or an inferred one whose labels are not binary, the label column is read as written.
@@ -19,7 +22,7 @@ internal sealed record TrainingLabels(LabelledTexts Train, LabelledTexts? Valida
     {
         bool asWritten = settings.Task is TaskKind.MulticlassClassification or TaskKind.Regression;
         ReviewSplits Read(bool binary) => ReviewLoader.LoadForTraining(source, settings.ValidationPath, settings.ValidationSplit, settings.Limit, settings.ValidationLimit,
-            settings.Seed, settings.Columns with { BinaryLabels = binary }, ct);
+            settings.Seed, settings.Columns with { BinaryLabels = binary }, ct, settings.ValidationFromTraining);
         if (asWritten || source.Kind == DataKind.Imdb) return Read(binary: !asWritten && source.Kind != DataKind.Imdb);
         try
         {
@@ -80,9 +83,13 @@ internal sealed record TrainingLabels(LabelledTexts Train, LabelledTexts? Valida
         TextLabels? validation = reviews.Validation.Count == 0 ? null : TextLabels.FromStrings([.. reviews.Validation.Select(Raw)], train.Task, out _, train.ClassNames);
         if (validation is not null && train.Task == TaskKind.MulticlassClassification && validation.ClassNames!.Count != train.ClassNames!.Count)
             throw new ArgumentException("The validation labels hold classes the training labels lack.");
+        TextLabels? test = reviews.Test is not { Count: > 0 } t ? null : TextLabels.FromStrings([.. t.Select(Raw)], train.Task, out _, train.ClassNames);
         return new TrainingLabels(
             new LabelledTexts([.. reviews.Train.Select(r => r.Text)], train),
             validation is null ? null : new LabelledTexts([.. reviews.Validation.Select(r => r.Text)], validation),
-            reason + (rating ? " (IMDB ratings)" : ""));
+            reason + (rating ? " (IMDB ratings)" : ""))
+        {
+            Test = test is null ? null : new LabelledTexts([.. reviews.Test!.Select(r => r.Text)], test),
+        };
     }
 }

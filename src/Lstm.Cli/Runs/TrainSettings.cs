@@ -18,6 +18,23 @@ internal sealed record TrainSettings
     /// <summary>Fraction of a labelled file held out for validation when no <see cref="ValidationPath"/> is given. Default 0.2.</summary>
     public double ValidationSplit { get; init; } = 0.2;
 
+    /// <summary>
+    /// Let early stopping and the learning-rate schedule select on IMDB's test split (the seed's validation data), as
+    /// <c>--select-on-test</c> asks; the test accuracy is then not an unbiased estimate. Default false: selection uses a
+    /// <see cref="ValidationSplit"/> of the training reviews.
+    /// </summary>
+    public bool SelectOnTest { get; init; }
+
+    /// <summary>
+    /// IMDB only: validate on a stratified <see cref="ValidationSplit"/> of the training split and keep the test split
+    /// for one evaluation after training. Set by <c>lstm train</c> when the run selects (<see cref="Selects"/>) or
+    /// <c>--validation-split</c> is given; false is the seed program (validation on the test split).
+    /// </summary>
+    public bool ValidationFromTraining { get; init; }
+
+    /// <summary>True when something chooses by validation results: early stopping (which restores the best epoch) or ReduceLROnPlateau.</summary>
+    public bool Selects => EarlyStoppingPatience > 0 || ReduceLearningRatePatience > 0;
+
     /// <summary>Class-balanced subset size of the training reviews; null keeps all.</summary>
     public int? Limit { get; init; }
 

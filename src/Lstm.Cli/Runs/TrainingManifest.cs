@@ -82,6 +82,22 @@ internal sealed record TrainingManifest
     /// <summary>Final metrics; null until an epoch has completed.</summary>
     public ResultSection? Result { get; init; }
 
+    /// <summary>
+    /// The one evaluation on test data kept apart from selection (IMDB's test split when validation was carved from its
+    /// training split), after training; null when there was none.
+    /// </summary>
+    public TestSection? Test { get; init; }
+
+    /// <summary>The test evaluation after selection.</summary>
+    /// <param name="Data">Which reviews, e.g. "IMDB test split".</param>
+    /// <param name="Count">How many.</param>
+    /// <param name="Loss">The loss.</param>
+    /// <param name="Accuracy">Accuracy (classification).</param>
+    /// <param name="Mae">Mean absolute error (regression).</param>
+    /// <param name="Rmse">Root mean squared error (regression).</param>
+    /// <param name="Note">What the figure means.</param>
+    public sealed record TestSection(string Data, int Count, double Loss, double? Accuracy, double? Mae, double? Rmse, string Note);
+
     /// <summary>The files of the run folder, by role.</summary>
     public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
 
@@ -131,9 +147,11 @@ internal sealed record TrainingManifest
     /// <param name="TextColumn">The text's column (<c>--text-column</c>), likewise; null means column 2.</param>
     /// <param name="Label">Which IMDB label was learned (<c>--label</c>): "sentiment" or "rating"; null (older files) means sentiment.</param>
     /// <param name="TaskReason">How the task was chosen, e.g. "multi-class: 8 distinct labels (1, 2, 3, 4, 7, 8, 9, 10)".</param>
+    /// <param name="ValidationFromTraining">True when IMDB's validation reviews were carved from its training split (the run selected); null or false otherwise.</param>
+    /// <param name="SelectOnTest">True when <c>--select-on-test</c> let the run select on IMDB's test split; null or false otherwise.</param>
     public sealed record DataSection(DataKind Kind, string Path, bool Cached, string? ValidationPath, double ValidationSplit, string Validation,
         int? Limit, int? ValidationLimit, int TrainCount, int ValidationCount, string? LabelColumn = null, string? TextColumn = null,
-        string? Label = null, string? TaskReason = null)
+        string? Label = null, string? TaskReason = null, bool? ValidationFromTraining = null, bool? SelectOnTest = null)
     {
         /// <summary>The columns labelled files were read with: <see cref="LabelColumn"/> and <see cref="TextColumn"/>, defaults where null.</summary>
         public LabelledTextFileOptions ToColumns() => new()
@@ -207,6 +225,8 @@ internal sealed record TrainingManifest
         DataPath = Data.Cached ? null : RunRelativePath.Resolve(Data.Path, runDirectory),
         ValidationPath = Data.ValidationPath is { } validation ? RunRelativePath.Resolve(validation, runDirectory) : null,
         ValidationSplit = Data.ValidationSplit,
+        ValidationFromTraining = Data.ValidationFromTraining ?? false,
+        SelectOnTest = Data.SelectOnTest ?? false,
         Limit = Data.Limit,
         ValidationLimit = Data.ValidationLimit,
         LabelColumn = Data.ToColumns().LabelColumn,

@@ -86,6 +86,7 @@ internal static class TrainingRun
         if (resumeFrom is not null && requested.DataPath is null && settings.DataPath is { } trainedOn && !Path.Exists(trainedOn))
             throw new FileNotFoundException($"--resume: the run was trained on {trainedOn}, which no longer exists; pass --data PATH with the same data.", trainedOn);
         var source = settings.DataPath is null ? DataSource.FromCache(environment, !settings.NoDownload) : DataSource.FromPath(settings.DataPath);
+        if (resumeFrom is null) settings = ChooseValidation(settings, source, explicitOptions, environment.Error);
         output.WriteLine($"Loading {source.Describe(settings.Columns)}");
         var clock = Stopwatch.StartNew();
         if (settings.ImdbLabel == TrainSettings.RatingLabel && source.Kind != DataKind.Imdb)
@@ -124,6 +125,8 @@ internal static class TrainingRun
         var train = prepared.Train;
         var validation = prepared.Validation;
         string validationDescription = reviews.ValidationDescription;
+        var test = labels.Test;
+        string? testDescription = reviews.TestDescription;
         labels = null;
         reviews = null;
         // The texts are garbage now, and training allocates almost nothing, so no collection would come to reclaim them.
@@ -164,7 +167,8 @@ internal static class TrainingRun
             Data = new(source.Kind, source.Cached ? Path.GetFileName(source.Path) : RunRelativePath.ToRecorded(source.Path, outDirectory), source.Cached,
                 settings.ValidationPath is null ? null : RunRelativePath.ToRecorded(settings.ValidationPath, outDirectory),
                 settings.ValidationSplit, validationDescription, settings.Limit, settings.ValidationLimit, train.Count, validation?.Count ?? 0,
-                settings.LabelColumn, settings.TextColumn, source.Kind == DataKind.Imdb ? settings.ImdbLabel : null, taskReason),
+                settings.LabelColumn, settings.TextColumn, source.Kind == DataKind.Imdb ? settings.ImdbLabel : null, taskReason,
+                settings.ValidationFromTraining ? true : null, settings.SelectOnTest ? true : null),
             Timings = new() { DataLoadSeconds = loadSeconds, PreprocessingSeconds = preprocessSeconds },
             Files = Files(RunDirectory.VocabularyFile, RunDirectory.ManifestFile, RunDirectory.CheckpointFile),
         };
@@ -201,9 +205,11 @@ internal static class TrainingRun
             if (history.RestoredEpoch is { } best) output.WriteLine($"Restoring model weights from the end of the best epoch: {best}.");
             output.WriteLine($"Epoch {history.Epochs.Count}: early stopping");
         }
+        var testResult = test is null ? null : EvaluateTest(new TextModel(prepared.Vectorizer, network), test, testDescription!, output, ct);
         var files = RunOutputWriter.WriteResults(outDirectory, network, vocabulary, padding, history);
         manifest = Finish(manifest, "completed", history, total) with
         {
+            Test = testResult,
             Files = Files([.. files, RunDirectory.VocabularyFile, RunDirectory.ManifestFile, RunDirectory.CheckpointFile]),
         };
         manifest.Save(Path.Combine(outDirectory, RunDirectory.ManifestFile));
@@ -212,6 +218,45 @@ internal static class TrainingRun
         output.WriteLine("  " + string.Join("  ", manifest.Files.Values));
         output.WriteLine($"Next: lstm evaluate --model {Quote(outDirectory)}   |   lstm predict --model {Quote(outDirectory)} \"some review\"");
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Where the run validates. The seed program (IMDB, nothing selects) validates on IMDB's test split. A run that selects
+    /// (early stopping, ReduceLROnPlateau) or asks for <c>--validation-split</c> validates on a stratified part of IMDB's
+    /// training split and looks at the test split once, after training, unless <c>--select-on-test</c> says otherwise.
+    /// </summary>
+    private static TrainSettings ChooseValidation(TrainSettings settings, DataSource source, IReadOnlySet<string> explicitOptions, TextWriter error)
+    {
+        bool validationIsImdbTest = settings.ValidationPath is { } path
+            ? DataSource.FromPath(path, "--validation").Kind == DataKind.Imdb
+            : source.Kind == DataKind.Imdb;
+        if (settings.SelectOnTest)
+        {
+            if (!validationIsImdbTest)
+                throw new ArgumentException("--select-on-test lets early stopping and --reduce-lr-patience select on IMDB's test split, but this run's validation data is not IMDB; leave --select-on-test out.");
+            error.WriteLine(settings.Selects
+                ? "warning: --select-on-test: early stopping and the learning-rate schedule select on IMDB's test split, so the test accuracy this run reports is not an unbiased estimate of accuracy on new reviews."
+                : "warning: --select-on-test has no effect: nothing in this run selects on validation results (no --early-stopping-patience or --reduce-lr-patience).");
+            return settings;
+        }
+        if (settings.Selects && settings.ValidationPath is not null && validationIsImdbTest)
+            throw new ArgumentException($"--validation {settings.ValidationPath} is IMDB's test split, and this run selects on its validation data (--early-stopping-patience, --reduce-lr-patience), "
+                + "which would make the test accuracy a biased estimate. Leave --validation out to validate on a --validation-split of the training reviews (the test split is then evaluated once, after training), "
+                + "or add --select-on-test to select on the test split knowingly.");
+        bool carve = source.Kind == DataKind.Imdb && settings.ValidationPath is null && (settings.Selects || explicitOptions.Contains("--validation-split"));
+        return settings with { ValidationFromTraining = carve };
+    }
+
+    private static TrainingManifest.TestSection EvaluateTest(TextModel model, LabelledTexts test, string description, TextWriter output, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = model.Evaluate(test, ct);
+        string metrics = result.Task == TaskKind.Regression
+            ? Invariant($"loss: {result.Loss:0.0000} - mae: {result.MeanAbsoluteError:0.0000} - rmse: {result.RootMeanSquaredError:0.0000}")
+            : Invariant($"loss: {result.Loss:0.0000} - accuracy: {result.Accuracy:0.0000}");
+        output.WriteLine(Invariant($"Test ({description}, {result.Count:N0} reviews, looked at once, after training; validation chose the epoch): {metrics} ({clock.Elapsed.TotalSeconds:0}s)"));
+        return new TrainingManifest.TestSection(description, result.Count, result.Loss, result.Accuracy, result.MeanAbsoluteError, result.RootMeanSquaredError,
+            "evaluated once, after training; early stopping and the learning-rate schedule used the validation reviews, carved from the training split, not these");
     }
 
     private static int ReportInterruption(Trainer trainer, TrainingManifest manifest, string outDirectory, string checkpointPath, Stopwatch total, CommandEnvironment environment)

@@ -42,12 +42,19 @@ internal static class TextModelFit
 
         var trainer = new TextModelTrainer(options.ToTextModelOptions(classWeight(train), log.Report) with { Warning = log.Warning });
         var spec = trainer.Options.NetworkFor(train.Data.Labels);
-        log.Info($"Training on {train.Data.Count} reviews{(validation is null ? "" : $", validating on {validation.Data.Count}")}; {spec.Describe()}, max length {options.MaxLength}.");
+        var trainData = train.Data;
+        var validationData = validation?.Data;
+        if (options.HoldsOutValidation)
+        {
+            (trainData, validationData) = ValidationHoldOut.Split(train.Data, options.ValidationFraction, unchecked((ulong)options.Seed));
+            log.Info($"Early stopping selects on {validationData.Count} of the {train.Data.Count} training rows (ValidationFraction {options.ValidationFraction:0.###}, stratified, seed {options.Seed}), held out and not trained on.");
+        }
+        log.Info($"Training on {trainData.Count} reviews{(validationData is null ? "" : $", validating on {validationData.Count}")}; {spec.Describe()}, max length {options.MaxLength}.");
         log.Info($"Kernels: {CpuKernels.Description}.");
         if (CpuKernels.IsScalarFallback || !CpuKernels.HardwareFusedMultiplyAdd)
             log.Warning($"The trainer's kernels run as {CpuKernels.Description}; expect training tens of times slower than with SIMD and FMA.");
 
-        var model = trainer.Fit(train.Data, validation?.Data, initial: null, token);
+        var model = trainer.Fit(trainData, validationData, initial: null, token);
         var history = model.History!;
         log.Info($"Trained {history.Epochs.Count} epochs; vocabulary of {model.Vectorizer.Vocabulary.Words.Count} words.");
         if (history.StoppedEarly)

@@ -135,6 +135,38 @@ public sealed class TextLabels
         return [.. list.Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>The labels of <paramref name="rows"/>, in that order (same task, width and class names).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A row is outside [0, <see cref="Count"/>).</exception>
+    public TextLabels Select(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var targets = new float[rows.Count * Width];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            int row = rows[i];
+            if ((uint)row >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(rows), row, $"Row {row} is outside the {Count} labels.");
+            Array.Copy(_targets, row * Width, targets, i * Width, Width);
+        }
+        return new TextLabels(Task, targets, Width, ClassNames);
+    }
+
+    /// <summary>
+    /// The stratum of each row for a stratified split: the label (binary), the class (multi-class), or for regression the
+    /// decile of the first target by rank, so that each part covers the range of values.
+    /// </summary>
+    public int[] Strata()
+    {
+        var strata = new int[Count];
+        if (Task != TaskKind.Regression)
+        {
+            for (int i = 0; i < strata.Length; i++) strata[i] = (int)_targets[i * Width];
+            return strata;
+        }
+        int[] order = [.. Enumerable.Range(0, Count).OrderBy(i => _targets[i * Width]).ThenBy(i => i)];
+        for (int rank = 0; rank < order.Length; rank++) strata[order[rank]] = (int)((long)rank * 10 / order.Length);
+        return strata;
+    }
+
     /// <summary>The padded <paramref name="sequences"/> with these labels as a training set.</summary>
     public SequenceDataset ToDataset(IReadOnlyList<int[]> sequences, IReadOnlyList<float>? weights = null)
     {

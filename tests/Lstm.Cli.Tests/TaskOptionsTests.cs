@@ -12,7 +12,7 @@ namespace Lstm.Cli.Tests;
 public class TaskOptionsTests
 {
     /// <summary>Texts whose class is the topic word they contain (sports, music, cooking), with filler words.</summary>
-    private static string WriteTopics(string path, int count = 90)
+    internal static string WriteTopics(string path, int count = 90)
     {
         string[] topics = ["sports", "music", "cooking"];
         string[][] words = [["goal", "match", "team"], ["song", "band", "guitar"], ["recipe", "oven", "salt"]];

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Lstm.Cli.Data;
+using Lstm.Cli.Evaluation;
 using Lstm.Cli.Progress;
 using Lstm.Cli.Runs;
 using Lstm.Training.Data;
@@ -13,7 +14,8 @@ namespace Lstm.Cli.Commands;
 
 /// <summary>
 /// <c>lstm evaluate --model DIR|FILE.onnx</c>: loss (binary cross-entropy in nats) and accuracy of a trained model on IMDB's test split or a labelled
-/// file, preprocessed exactly as the run's <c>training.json</c> (or the ONNX model's metadata) says.
+/// file, preprocessed exactly as the run's <c>training.json</c> (or the ONNX model's metadata) says; then the model-card
+/// figures (<see cref="EvaluationReport"/>), and with <c>--report DIR</c> <c>evaluation.json</c> and <c>reliability.png</c>.
 /// </summary>
 internal sealed class EvaluateCommand
 {
@@ -42,6 +44,11 @@ internal sealed class EvaluateCommand
         Description = "Threads to use. Default: all cores",
         HelpName = "n",
     }.AtLeast(1);
+    private readonly Option<string?> _report = new("--report")
+    {
+        Description = "Also write evaluation.json (every figure, the counts, the data, the model, the date) and, for a binary model, reliability.png (reliability diagram) to this folder",
+        HelpName = "dir",
+    };
     private readonly Option<bool> _noDownload = new("--no-download")
     {
         Description = "Fail instead of downloading IMDB when it is not in the cache folder",
@@ -52,7 +59,7 @@ internal sealed class EvaluateCommand
     {
         Command = new Command("evaluate", "Report loss (binary cross-entropy in nats, natural log, as Keras) and accuracy of a trained model on the IMDB test split or a labelled file")
         {
-            _model, _data, _columns.Label, _columns.Text, _limit, _threads, _noDownload,
+            _model, _data, _columns.Label, _columns.Text, _limit, _threads, _report, _noDownload,
         };
         Command.SetAction(parseResult => ErrorReporter.Run(environment.Error, () => Execute(parseResult, environment)));
     }
@@ -97,20 +104,38 @@ internal sealed class EvaluateCommand
             var result = EvaluationResult.FromLogits(outputs, data.Labels);
             output.WriteLine($"{head} - loss: {ProgressText.Metric(result.Loss)} - accuracy: {ProgressText.Metric(result.Accuracy)} - {rate}");
             output.WriteLine(LossUnitNote(result.Loss));
-            return ExitCodes.Success;
+            var binary = new NetworkEvaluation(TaskKind.BinaryClassification, result.Loss, result.Accuracy, null, null, result.Count);
+            return Report(EvaluationReport.Binary(binary, outputs, data.Labels), parseResult, model, source.Describe(columns), output);
         }
         var evaluation = NetworkEvaluation.FromOutputs(model.Network.Spec, outputs, data);
+        EvaluationReport report;
         if (model.Task == TaskKind.MulticlassClassification)
         {
             output.WriteLine($"{head} - loss: {ProgressText.Metric(evaluation.Loss)} - accuracy: {ProgressText.Metric(evaluation.Accuracy!.Value)} - {rate}");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"loss is sparse categorical cross-entropy in nats over {model.Network.Spec.Outputs} classes, as Keras reports it; accuracy is what ML.NET calls MicroAccuracy"));
+            int[] classes = [.. Enumerable.Range(0, data.Count).Select(i => (int)data.TargetRow(i)[0])];
+            report = EvaluationReport.Multiclass(evaluation, outputs, classes, model.Network.Spec.ClassNames, model.Network.Spec.Outputs);
         }
         else
         {
             output.WriteLine($"{head} - loss: {ProgressText.Metric(evaluation.Loss)} - mae: {ProgressText.Metric(evaluation.MeanAbsoluteError!.Value)}"
                 + $" - rmse: {ProgressText.Metric(evaluation.RootMeanSquaredError!.Value)} - {rate}");
             output.WriteLine("loss is the mean squared error (Keras's mse); mae and rmse are ML.NET's MeanAbsoluteError and RootMeanSquaredError");
+            report = EvaluationReport.Regression(evaluation);
+        }
+        return Report(report, parseResult, model, source.Describe(columns), output);
+    }
+
+    /// <summary>Prints the model-card figures and, with <c>--report</c>, writes them.</summary>
+    private int Report(EvaluationReport report, ParseResult parseResult, TrainedModel model, string data, TextWriter output)
+    {
+        foreach (string line in report.Lines()) output.WriteLine(line);
+        if (parseResult.GetValue(_report) is { } directory)
+        {
+            report.Write(directory, model.Source, model.Kind, data, DateTimeOffset.UtcNow);
+            string files = report.Calibration is null ? EvaluationReport.JsonFileName : $"{EvaluationReport.JsonFileName} and {EvaluationReport.ReliabilityFileName}";
+            output.WriteLine($"Wrote {files} to {Path.GetFullPath(directory)}");
         }
         return ExitCodes.Success;
     }

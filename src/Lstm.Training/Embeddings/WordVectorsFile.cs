@@ -11,6 +11,10 @@ namespace Lstm.Training.Embeddings;
 /// lines without the header). Fields are separated by spaces or tabs; a trailing separator, <c>\r\n</c> line ends, blank
 /// lines and a UTF-8 byte order mark are accepted. A path ending in <c>.gz</c> is decompressed while read.
 /// </summary>
+/// <remarks>
+/// A first line of exactly two non-negative integers is taken as the header (as gensim does), so a headerless file of
+/// one-dimensional vectors whose first word is a number cannot be read. Words containing spaces are not supported.
+/// </remarks>
 public static class WordVectorsFile
 {
     /// <summary>Longest vector accepted: <see cref="NetworkSpec.MaxEmbeddingDim"/>.</summary>

@@ -37,9 +37,10 @@ public sealed class Word2VecImdbTests(RealImdbArchiveFixture fixture, ITestOutpu
             Dimensions = 100,
             Window = 5,
             NegativeSamples = 5,
-            Epochs = 3,
+            Epochs = 2,
             Threads = 2,
             Seed = 42,
+            SubsampleThreshold = 1e-4,
             Progress = new Recorder(reports, output),
         };
         watch.Restart();

@@ -73,6 +73,23 @@ public class Word2VecTests
     }
 
     [Fact]
+    public void Long_sequences_are_trained_in_pieces_and_more_threads_than_sequences_are_fine()
+    {
+        var random = new SeededRandom(5);
+        int[] longText = new int[5_000];
+        for (int i = 0; i < longText.Length; i++) longText[i] = 4 + random.NextInt(20);
+        var reports = new List<Word2VecProgress>();
+        var options = Small with { Epochs = 1, Progress = new Synchronous<Word2VecProgress>(reports.Add) };
+        WordVectors a = Word2Vec.Train([longText], 24, options);
+        WordVectors b = Word2Vec.Train([longText], 24, options with { Progress = null });
+        Assert.Equal(a.Values, b.Values);
+        Assert.True(reports.Count >= 4, $"{reports.Count} reports");
+        Assert.Equal(5_000, reports[^1].WordsProcessed);
+        WordVectors c = Word2Vec.Train([longText, [4, 5]], 24, Small with { Threads = 8 });
+        Assert.True(c.HasVector(23));
+    }
+
+    [Fact]
     public void Min_count_drops_rare_words()
     {
         int[][] corpus = [[4, 5, 4, 5, 6], [4, 5, 4]];

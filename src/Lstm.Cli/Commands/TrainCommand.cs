@@ -175,6 +175,21 @@ internal sealed class TrainCommand
     {
         Description = "Keras mask_zero: padding steps neither update the recurrent state nor count in pooling (trains short texts faster)",
     };
+    private readonly Option<bool> _pretrainEmbedding = new("--pretrain-embedding")
+    {
+        Description = "Learn the embedding's starting vectors from the training texts with word2vec (skip-gram, negative sampling) before training, then fine-tune them",
+    };
+    private readonly Option<int> _word2vecEpochs = new Option<int>("--word2vec-epochs")
+    {
+        Description = "Passes of word2vec over the training texts, with --pretrain-embedding",
+        DefaultValueFactory = _ => Defaults.Word2VecEpochs,
+        HelpName = "n",
+    }.Between(1, 100);
+    private readonly Option<string?> _embeddingVectors = new("--embedding-vectors")
+    {
+        Description = "Start the embedding from your word vectors: a word2vec or GloVe text file (.txt, .vec, optionally .gz) with --embedding-dim values per word",
+        HelpName = "file",
+    };
     private readonly Option<bool> _overwrite = new("--overwrite")
     {
         Description = "Replace a run already in --out (its files are removed before the new run starts). Without it such a folder is refused",
@@ -191,7 +206,7 @@ internal sealed class TrainCommand
         {
             _data, _validation, _columns.Label, _columns.Text, _label, _task, _validationSplit, _selectOnTest, _epochs, _batchSize, _maxLen, _numWords, _embeddingDim, _cell, _units, _layers,
             _bidirectional, _pooling, _maskPadding, _dropout, _recurrentDropout, _learningRate, _seed, _limit, _validationLimit, _threads, _patience, _reduceLrPatience,
-            _reduceLrFactor, _clipNorm, _resume, _initFrom, _out, _overwrite, _noDownload,
+            _reduceLrFactor, _clipNorm, _pretrainEmbedding, _word2vecEpochs, _embeddingVectors, _resume, _initFrom, _out, _overwrite, _noDownload,
         };
         Command.SetAction(parseResult => ErrorReporter.Run(environment.Error,
             () => TrainingRun.Execute(ReadSettings(parseResult), ExplicitOptions(parseResult), environment)));
@@ -249,6 +264,9 @@ internal sealed class TrainCommand
         ReduceLearningRatePatience = parseResult.GetValue(_reduceLrPatience),
         ReduceLearningRateFactor = parseResult.GetValue(_reduceLrFactor),
         ClipNorm = parseResult.GetValue(_clipNorm),
+        PretrainEmbedding = parseResult.GetValue(_pretrainEmbedding),
+        Word2VecEpochs = parseResult.GetValue(_word2vecEpochs),
+        EmbeddingVectorsPath = parseResult.GetValue(_embeddingVectors),
         Resume = parseResult.GetValue(_resume),
         InitFrom = parseResult.GetValue(_initFrom),
         OutDirectory = parseResult.GetValue(_out),

@@ -125,6 +125,15 @@ internal sealed record TrainSettings
     /// <summary>Global gradient norm clip; null means none.</summary>
     public float? ClipNorm { get; init; }
 
+    /// <summary>Learn the embedding's starting vectors from the training texts with word2vec (<c>--pretrain-embedding</c>). Default false.</summary>
+    public bool PretrainEmbedding { get; init; }
+
+    /// <summary>word2vec's passes over the training texts with <see cref="PretrainEmbedding"/>. Default 5.</summary>
+    public int Word2VecEpochs { get; init; } = 5;
+
+    /// <summary>A word2vec/GloVe text file of starting vectors for the embedding (<c>--embedding-vectors</c>); null for none.</summary>
+    public string? EmbeddingVectorsPath { get; init; }
+
     /// <summary>Checkpoint to continue from; null starts a new run.</summary>
     public string? Resume { get; init; }
 

@@ -82,6 +82,9 @@ internal sealed record TrainingManifest
     /// <summary>Final metrics; null until an epoch has completed.</summary>
     public ResultSection? Result { get; init; }
 
+    /// <summary>Where the embedding's starting vectors came from (<c>--pretrain-embedding</c>, <c>--embedding-vectors</c>); null for Keras's random initialisation.</summary>
+    public string? PretrainedEmbedding { get; init; }
+
     /// <summary>
     /// The one evaluation on test data kept apart from selection (IMDB's test split when validation was carved from its
     /// training split), after training; null when there was none.
@@ -169,6 +172,9 @@ internal sealed record TrainingManifest
 
         /// <summary>Tokenising, building the vocabulary, encoding and padding.</summary>
         public double PreprocessingSeconds { get; init; }
+
+        /// <summary>Learning or reading the embedding's starting vectors (<c>--pretrain-embedding</c>, <c>--embedding-vectors</c>); null without them.</summary>
+        public double? EmbeddingPretrainingSeconds { get; init; }
 
         /// <summary>Training and validation over all epochs so far, including before a resume.</summary>
         public double TrainingSeconds { get; init; }

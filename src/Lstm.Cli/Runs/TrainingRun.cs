@@ -3,6 +3,7 @@ using System.Globalization;
 using Lstm.Cli.Commands;
 using Lstm.Cli.Data;
 using Lstm.Cli.Progress;
+using Lstm.Training.Embeddings;
 using Lstm.Training.Kernels;
 using Lstm.Training.Layers;
 using Lstm.Training.Models;
@@ -30,6 +31,10 @@ internal static class TrainingRun
         var output = environment.Output;
         var ct = environment.CancellationToken;
 
+        if (requested.PretrainEmbedding && requested.EmbeddingVectorsPath is not null)
+            throw new ArgumentException("--pretrain-embedding learns the embedding's starting vectors and --embedding-vectors reads them from a file; give one of them.");
+        if (requested.InitFrom is not null && (requested.PretrainEmbedding || requested.EmbeddingVectorsPath is not null))
+            throw new ArgumentException($"{(requested.PretrainEmbedding ? "--pretrain-embedding" : "--embedding-vectors")} sets the starting vectors of a new network, but --init-from starts from a trained model's; leave one out.");
         if (requested.InitFrom is not null && requested.Resume is not null)
             throw new ArgumentException("--init-from cannot be combined with --resume: --resume continues a run with its own weights, --init-from starts a new run from a model.");
         // Checked before the data is loaded, so that a refused --out costs nothing.
@@ -114,7 +119,13 @@ internal static class TrainingRun
         // Preprocessing: the vocabulary comes from the training texts only (or from the model trained on).
         clock.Restart();
         var padding = initial is null ? SequencePadding.Keras(settings.MaxLen) : initial.Padding with { MaxLen = settings.MaxLen };
-        var modelTrainer = new TextModelTrainer(settings.ModelOptions with { Warning = message => environment.Error.WriteLine($"warning: {message}") });
+        var pretrained = resumeFrom is null && initial is null ? PretrainedEmbeddingFor(settings, output, ct) : null;
+        var modelTrainer = new TextModelTrainer(settings.ModelOptions with
+        {
+            Warning = message => environment.Error.WriteLine($"warning: {message}"),
+            Info = output.WriteLine,
+            PretrainedEmbedding = pretrained,
+        });
         TextModel? startFrom = initial is not null
             ? new TextModel(new TextVectorizer(initial.Vocabulary, settings.MaxLen, padding.Padding, padding.Truncating), initial.Network)
             : resumed is not null ? new TextModel(new TextVectorizer(vocabulary!, settings.MaxLen, padding.Padding, padding.Truncating), resumed.Network) : null;
@@ -145,8 +156,11 @@ internal static class TrainingRun
         else Lstm.Training.AtomicFile.RemoveStaleTemporaries(outDirectory);
         Directory.CreateDirectory(outDirectory);
         string checkpointPath = Path.Combine(outDirectory, RunDirectory.CheckpointFile);
+        var embeddingClock = Stopwatch.StartNew();
+        var newNetwork = resumeFrom is null ? modelTrainer.CreateNetwork(prepared, startFrom, ct) : null;
+        double? embeddingSeconds = pretrained is null ? null : embeddingClock.Elapsed.TotalSeconds;
         var trainer = resumeFrom is null
-            ? new Trainer(modelTrainer.CreateNetwork(prepared, startFrom), settings.FitOptions with { Progress = renderer.Report, CheckpointPath = checkpointPath })
+            ? new Trainer(newNetwork!, settings.FitOptions with { Progress = renderer.Report, CheckpointPath = checkpointPath })
             : Trainer.Resume(checkpointPathForResume, renderer.Report, checkpointPath, settings.Epochs, settings.Threads);
         CheckResumedModel(trainer.Network, vocabulary, resumeFrom);
         var network = trainer.Network;
@@ -169,7 +183,8 @@ internal static class TrainingRun
                 settings.ValidationSplit, validationDescription, settings.Limit, settings.ValidationLimit, train.Count, validation?.Count ?? 0,
                 settings.LabelColumn, settings.TextColumn, source.Kind == DataKind.Imdb ? settings.ImdbLabel : null, taskReason,
                 settings.ValidationFromTraining ? true : null, settings.SelectOnTest ? true : null),
-            Timings = new() { DataLoadSeconds = loadSeconds, PreprocessingSeconds = preprocessSeconds },
+            Timings = new() { DataLoadSeconds = loadSeconds, PreprocessingSeconds = preprocessSeconds, EmbeddingPretrainingSeconds = embeddingSeconds },
+            PretrainedEmbedding = pretrained?.Describe(),
             Files = Files(RunDirectory.VocabularyFile, RunDirectory.ManifestFile, RunDirectory.CheckpointFile),
         };
         // Written before training, so that the checkpoint can be resumed from the first epoch on.
@@ -245,6 +260,20 @@ internal static class TrainingRun
                 + "or add --select-on-test to select on the test split knowingly.");
         bool carve = source.Kind == DataKind.Imdb && settings.ValidationPath is null && (settings.Selects || explicitOptions.Contains("--validation-split"));
         return settings with { ValidationFromTraining = carve };
+    }
+
+    private static PretrainedEmbedding? PretrainedEmbeddingFor(TrainSettings settings, TextWriter output, CancellationToken ct)
+    {
+        if (settings.PretrainEmbedding)
+            return new PretrainedEmbedding
+            {
+                Word2Vec = new Word2VecOptions { Epochs = settings.Word2VecEpochs, Seed = settings.Seed, Threads = settings.Threads, Progress = new Word2VecProgressLines(output) },
+            };
+        if (settings.EmbeddingVectorsPath is not { } path) return null;
+        var clock = Stopwatch.StartNew();
+        var vectors = WordVectorsFile.Read(path, ct: ct);
+        output.WriteLine(Invariant($"Read {vectors.Count:N0} word vectors of {vectors.Dimensions} dimensions from {path} in {clock.Elapsed.TotalSeconds:0.0}s"));
+        return new PretrainedEmbedding { Vectors = vectors, VectorsSource = Path.GetFileName(path) };
     }
 
     private static TrainingManifest.TestSection EvaluateTest(TextModel model, LabelledTexts test, string description, TextWriter output, CancellationToken ct)

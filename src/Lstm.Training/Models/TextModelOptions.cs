@@ -32,6 +32,15 @@ public sealed record TextModelOptions
     /// <summary>The task; null infers it from the labels (see <see cref="TextLabels.FromStrings"/>). Default null.</summary>
     public TaskKind? Task { get; init; }
 
+    /// <summary>
+    /// Starting vectors for the embedding (word2vec learned on the training texts, or a user's vectors), fine-tuned in
+    /// training; null keeps Keras's random initialisation (the seed's). Ignored when training starts from a model. Default null.
+    /// </summary>
+    public PretrainedEmbedding? PretrainedEmbedding { get; init; }
+
+    /// <summary>Where progress and information messages go (e.g. word2vec's progress and the embedding's coverage). Default none.</summary>
+    public Action<string>? Info { get; init; }
+
     /// <summary>Keras's <c>compile</c>/<c>fit</c> settings: epochs, batch size, learning rate, seed, callbacks. Default: the seed's.</summary>
     public FitOptions Fit { get; init; } = new();
 
@@ -65,6 +74,7 @@ public sealed record TextModelOptions
         ArgumentNullException.ThrowIfNull(Fit);
         (Network with { VocabularySize = NumWords, Task = TaskKind.BinaryClassification, Outputs = 1, ClassNames = null }).Validate();
         Fit.Validate();
+        PretrainedEmbedding?.Validate(Network.EmbeddingDim);
         long perSlice = (long)MaxLength * NetworkBatchTrainer.SliceRows * Math.Max(Network.EmbeddingDim, Network.Recurrent.Max(r => 4L * r.Units));
         if (perSlice > Array.MaxLength)
             throw new ArgumentOutOfRangeException(nameof(MaxLength), MaxLength, $"MaxLength {MaxLength} with these layer sizes needs more than one array can hold per batch slice; lower MaxLength, the embedding or the units.");

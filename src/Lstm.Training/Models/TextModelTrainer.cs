@@ -1,3 +1,5 @@
+using System.Globalization;
+using Lstm.Training.Embeddings;
 using Lstm.Training.Training;
 
 namespace Lstm.Training.Models;
@@ -47,13 +49,44 @@ public sealed class TextModelTrainer
         return new TextModelPreparation(vectorizer, spec, trainSet, validationSet) { Warnings = warnings };
     }
 
-    /// <summary>A new network for <paramref name="prepared"/>: Keras's initialisation from <see cref="FitOptions.Seed"/>, or <paramref name="initial"/>'s weights.</summary>
-    public SequenceNetwork CreateNetwork(TextModelPreparation prepared, TextModel? initial = null)
+    /// <summary>
+    /// A new network for <paramref name="prepared"/>: Keras's initialisation from <see cref="FitOptions.Seed"/>, or
+    /// <paramref name="initial"/>'s weights; without <paramref name="initial"/>, the embedding then gets
+    /// <see cref="TextModelOptions.PretrainedEmbedding"/>'s vectors (word2vec learns them from the training rows only,
+    /// as encoded: a validation part never feeds it).
+    /// </summary>
+    public SequenceNetwork CreateNetwork(TextModelPreparation prepared, TextModel? initial = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         var network = new SequenceNetwork(prepared.Spec, Options.Fit.Seed);
         if (initial is not null) network.Parameters.CopyFrom(initial.Network.Parameters);
+        else if (Options.PretrainedEmbedding is { } pretrained) InitializeEmbedding(network, prepared, pretrained, cancellationToken);
         return network;
+    }
+
+    private void InitializeEmbedding(SequenceNetwork network, TextModelPreparation prepared, PretrainedEmbedding pretrained, CancellationToken ct)
+    {
+        var spec = network.Spec;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        EmbeddingCoverage coverage;
+        if (pretrained.Word2Vec is { } w)
+        {
+            var options = w with { Dimensions = spec.EmbeddingDim, Threads = w.Threads ?? Options.Fit.MaxDegreeOfParallelism };
+            Options.Info?.Invoke($"Pretraining the embedding: {pretrained.Describe()}, {spec.EmbeddingDim} dimensions, on {prepared.Train.Count:N0} training rows");
+            // Padding, start and out-of-vocabulary ids are dropped by Word2Vec itself, so the padded rows serve as they are.
+            var vectors = Word2Vec.Train(prepared.Train.Sequences, spec.VocabularySize, options, ct);
+            coverage = EmbeddingInitializer.CopyInto(network.Parameters.Embedding, spec.EmbeddingDim, vectors, pretrained.TargetStd);
+        }
+        else
+        {
+            coverage = EmbeddingInitializer.CopyInto(network.Parameters.Embedding, spec.EmbeddingDim, prepared.Vectorizer.Vocabulary, pretrained.Vectors!,
+                pretrained.TargetStd, prepared.Train.Sequences);
+        }
+        Options.Info?.Invoke(string.Create(CultureInfo.InvariantCulture,
+            $"Embedding initialised from {pretrained.Describe()}: {coverage.WordsFound:N0} of {coverage.VocabularyWords:N0} vocabulary words have a vector ({coverage.WordShare:P1}{(coverage.TokenShare is { } t ? $", {t:P1} of the training tokens" : "")}) in {clock.Elapsed.TotalSeconds:0.0}s"));
+        if (coverage.WordShare < 0.5)
+            Options.Warning?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                $"Only {coverage.WordShare:P1} of the vocabulary's words have a pretrained vector ({pretrained.Describe()}); the rest keep their random initialisation."));
     }
 
     /// <summary><see cref="Prepare"/>, <see cref="CreateNetwork"/>, then <see cref="Trainer.Fit"/>.</summary>
@@ -61,7 +94,7 @@ public sealed class TextModelTrainer
     public TextModel Fit(LabelledTexts train, LabelledTexts? validation = null, TextModel? initial = null, CancellationToken cancellationToken = default)
     {
         var prepared = Prepare(train, validation, initial, cancellationToken);
-        var network = CreateNetwork(prepared, initial);
+        var network = CreateNetwork(prepared, initial, cancellationToken);
         var history = new Trainer(network, Options.Fit).Fit(prepared.Train, prepared.Validation, cancellationToken);
         return new TextModel(prepared.Vectorizer, network, history);
     }

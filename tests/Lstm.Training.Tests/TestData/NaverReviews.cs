@@ -53,6 +53,15 @@ public static class NaverReviews
         return reviews;
     }
 
+    /// <summary>As many positive as negative reviews (the first of each, in file order), so that chance is 0.5.</summary>
+    public static IReadOnlyList<Review> Balanced(IReadOnlyList<Review> reviews)
+    {
+        int each = Math.Min(reviews.Count(r => r.Positive), reviews.Count(r => !r.Positive));
+        var positives = reviews.Where(r => r.Positive).Take(each).ToHashSet();
+        var negatives = reviews.Where(r => !r.Positive).Take(each).ToHashSet();
+        return [.. reviews.Where(r => positives.Contains(r) || negatives.Contains(r))];
+    }
+
     /// <summary>Splits by movie: reviews of movies whose id modulo <paramref name="folds"/> is 0 are held out.</summary>
     public static (IReadOnlyList<Review> Train, IReadOnlyList<Review> HeldOut) SplitByMovie(IReadOnlyList<Review> reviews, int folds = 5) =>
         ([.. reviews.Where(r => r.MovieId % folds != 0)], [.. reviews.Where(r => r.MovieId % folds == 0)]);

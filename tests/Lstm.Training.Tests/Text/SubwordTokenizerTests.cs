@@ -192,7 +192,7 @@ public sealed class SubwordTokenizerTests(ITestOutputHelper output)
     [SkippableFact]
     public void KoreanReviews_SubwordModelLearns_OnOtherMovies_AndWordsLeaveMuchUnknown()
     {
-        var (train, heldOut) = NaverReviews.SplitByMovie(NaverReviews.Balanced(NaverReviews.Read(20_000)));
+        var (train, heldOut) = NaverReviews.SplitByMovie(NaverReviews.Balanced(NaverReviews.Read(12_000)));
         var options = new TextModelOptions
         {
             NumWords = 8_000,

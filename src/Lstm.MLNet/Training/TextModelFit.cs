@@ -40,7 +40,7 @@ internal static class TextModelFit
         WarnSkipped(log, train, "training data");
         if (validation is not null) WarnSkipped(log, validation, "validation set");
 
-        var trainer = new TextModelTrainer(options.ToTextModelOptions(classWeight(train), log.Report) with { Warning = log.Warning });
+        var trainer = new TextModelTrainer(options.ToTextModelOptions(classWeight(train), log.Report) with { Warning = log.Warning, Info = log.Info });
         var spec = trainer.Options.NetworkFor(train.Data.Labels);
         log.Info($"Training on {train.Data.Count} reviews{(validation is null ? "" : $", validating on {validation.Data.Count}")}; {spec.Describe()}, max length {options.MaxLength}.");
         log.Info($"Kernels: {CpuKernels.Description}.");

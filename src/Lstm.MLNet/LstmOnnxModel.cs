@@ -24,9 +24,13 @@ internal sealed class LstmOnnxModel
     /// <summary>The graph output of a regression model holding its values (float <c>[batch, outputs]</c>).</summary>
     public const string ValueOutput = "value";
 
-    private LstmOnnxModel(byte[] bytes, OnnxModelMetadata metadata, NetworkSpec network)
+    /// <summary>The graph input of a subword model's ids variant (int64 <c>[batch, max_len]</c>, tokenized and padded in .NET).</summary>
+    public const string IdsInput = "input_ids";
+
+    private LstmOnnxModel(byte[] bytes, OnnxModelMetadata metadata, NetworkSpec network, Vocabulary vocabulary)
     {
         Bytes = bytes;
+        Vocabulary = vocabulary;
         Metadata = metadata;
         Network = network;
         if (network.Task == TaskKind.MulticlassClassification)
@@ -38,6 +42,15 @@ internal sealed class LstmOnnxModel
 
     /// <summary>What the file records about the network and its preprocessing.</summary>
     public OnnxModelMetadata Metadata { get; }
+
+    /// <summary>The vocabulary (words or subword pieces), for the unknown-token share and for tokenizing a subword model's text.</summary>
+    public Vocabulary Vocabulary { get; }
+
+    /// <summary>
+    /// Whether the file is a subword model (ids variant; its byte-pair encoding cannot be an ONNX graph): texts are then
+    /// normalised, split into pieces, mapped and padded in .NET and the graph reads <see cref="IdsInput"/>.
+    /// </summary>
+    public bool TokenizesInDotNet => Metadata.Variant == OnnxModelVariant.Ids;
 
     /// <summary>The network: layers, task, outputs and class names.</summary>
     public NetworkSpec Network { get; }
@@ -73,12 +86,13 @@ internal sealed class LstmOnnxModel
     {
         ArgumentNullException.ThrowIfNull(bytes);
         var metadata = OnnxModelMetadata.Read(bytes, source);
-        if (metadata.Variant != OnnxModelVariant.Text)
+        bool subword = metadata.Tokenizer != SubwordTokenizer.Words;
+        if (metadata.Variant != OnnxModelVariant.Text && !subword)
             throw new InvalidDataException($"{source} is the ids variant (input '{metadata.InputName}'); Lstm.MLNet's ML.NET components need the text variant, whose graph maps words to ids. Export it again with OnnxModelVariant.Text.");
         if (metadata.NormalizerName != TextNormalizer.Name || metadata.NormalizerVersion != TextNormalizer.Version)
             throw new InvalidDataException($"{source} expects text normalised by \"{metadata.NormalizerName}\" version {metadata.NormalizerVersion}; this library implements \"{TextNormalizer.Name}\" version {TextNormalizer.Version}.");
         var network = metadata.Network;
-        Expect(source, "input", metadata.InputName, TextInput);
+        Expect(source, "input", metadata.InputName, subword ? IdsInput : TextInput);
         if (network.Task == TaskKind.Regression)
         {
             Expect(source, "value output", metadata.ValueOutputName, ValueOutput);
@@ -90,8 +104,8 @@ internal sealed class LstmOnnxModel
         }
         // The graph itself must be what the metadata says (input, outputs, layers and weights), so that a file whose
         // metadata was changed is refused here rather than at the first prediction with an ONNX Runtime message.
-        OnnxImporter.Import(bytes, source);
-        return new LstmOnnxModel(bytes, metadata, network);
+        var imported = OnnxImporter.Import(bytes, source);
+        return new LstmOnnxModel(bytes, metadata, network, imported.Vocabulary);
     }
 
     private static void Expect(string source, string what, string? found, string expected)

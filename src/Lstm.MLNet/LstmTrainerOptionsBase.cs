@@ -1,5 +1,6 @@
 using Lstm.Training;
 using Lstm.Training.Models;
+using Lstm.Training.Text;
 using Lstm.Training.Training;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
@@ -37,6 +38,14 @@ public abstract class LstmTrainerOptionsBase
 
     /// <summary>Vocabulary size: ids are below this, so the <c>NumWords − 4</c> most frequent training words get their own id (Keras <c>num_words</c>); also the embedding's rows. Default 10,000.</summary>
     public int NumWords { get; set; } = SeedDefaults.NumWords;
+
+    /// <summary>
+    /// The vocabulary's tokens: words, subword pieces of o200k_base (Microsoft.ML.Tokenizers), or <see cref="TokenizerKind.Auto"/>:
+    /// pieces when most letters of the training texts are in scripts spaces do not split into words (Hangul, Han, Kana,
+    /// Thai, ...), reported through <see cref="Log"/>; else words. A subword model scores through its ONNX ids variant,
+    /// tokenizing in .NET. Default <see cref="TokenizerKind.Auto"/>.
+    /// </summary>
+    public TokenizerKind Tokenizer { get; set; } = TokenizerKind.Auto;
 
     /// <summary>Width of each word vector (Keras <c>Embedding</c> <c>output_dim</c>). Default 128.</summary>
     public int EmbeddingDim { get; set; } = SeedDefaults.EmbeddingDim;
@@ -171,6 +180,7 @@ public abstract class LstmTrainerOptionsBase
         {
             NumWords = NumWords,
             MaxLength = MaxLength,
+            Tokenizer = Tokenizer,
             Task = Task,
             Network = new NetworkSpec
             {

@@ -24,7 +24,7 @@ internal sealed class ExportCommand
     };
     private readonly Option<string> _variant = new Option<string>("--variant")
     {
-        Description = "text: input is normalised text, preprocessing in the graph (opset 20); ids: input is padded ids (opset 17)",
+        Description = "text: input is normalised text, preprocessing in the graph (opset 20); ids: input is padded ids (opset 17). Default: text (ids for a subword model, which has no text variant)",
         DefaultValueFactory = _ => OnnxVariantNames.Text,
         HelpName = "text|ids",
     }.Must(v => v is OnnxVariantNames.Text or OnnxVariantNames.Ids, $"must be '{OnnxVariantNames.Text}' or '{OnnxVariantNames.Ids}'");
@@ -64,6 +64,8 @@ internal sealed class ExportCommand
             ? RunFolderReader.ReadCheckpoint(checkpoint)
             : TrainedModel.Load(parseResult.GetValue(_model)!);
         var variant = OnnxVariantNames.Parse(parseResult.GetValue(_variant)!);
+        // A subword model has only the ids variant; asking for text explicitly gets the exporter's explanation.
+        if (model.Vocabulary.IsSubword && parseResult.GetResult(_variant) is null or { Implicit: true }) variant = OnnxModelVariant.Ids;
         string defaultName = OnnxVariantNames.DefaultFileName(variant);
         string path = Path.GetFullPath(parseResult.GetValue(_out) ?? Path.Combine(model.Folder, defaultName));
         if (Directory.Exists(path)) path = Path.Combine(path, defaultName);

@@ -4,6 +4,7 @@ using Lstm.Cli.Predictions;
 using Lstm.Cli.Runs;
 using Lstm.Training.Losses;
 using Lstm.Training.Models;
+using Lstm.Training.Text;
 using Lstm.Training.Training;
 
 namespace Lstm.Cli.Commands;
@@ -67,6 +68,7 @@ internal sealed class PredictCommand
         var model = TrainedModel.Load(parseResult.GetValue(_model)!);
         float[] outputs = Logits(model, texts, parseResult.GetValue(_threads), environment.CancellationToken);
         var predictions = Predictions(model.Network.Spec, texts, outputs);
+        WarnAboutUnknownText(model.Vocabulary, texts, environment.Error);
         PredictionWriter.Write(environment.Output, predictions, Enum.Parse<PredictionFormat>(parseResult.GetValue(_format)!, ignoreCase: true));
         return ExitCodes.Success;
     }
@@ -79,6 +81,25 @@ internal sealed class PredictCommand
     {
         int[][] sequences = ReviewEncoder.Encode(texts, model.Vocabulary, model.Padding, ct);
         return ChunkedInference.PredictOutputs(model.Network, sequences, threads, null, ct);
+    }
+
+    /// <summary>Share of a text's tokens outside the vocabulary above which <see cref="WarnAboutUnknownText"/> warns: 0.5.</summary>
+    public const double UnknownShareWarning = 0.5;
+
+    /// <summary>
+    /// Writes a warning to <paramref name="error"/> for each text most of whose tokens (more than <see cref="UnknownShareWarning"/>)
+    /// are not in <paramref name="vocabulary"/>, e.g. a text in another language than the training texts: its score means nothing.
+    /// </summary>
+    public static void WarnAboutUnknownText(Vocabulary vocabulary, IReadOnlyList<string> texts, TextWriter error)
+    {
+        string tokens = vocabulary.IsSubword ? $"{vocabulary.Words.Count:N0} most frequent {vocabulary.Tokenizer} pieces" : $"{vocabulary.Words.Count:N0} most frequent words";
+        for (int i = 0; i < texts.Count; i++)
+        {
+            var (unknown, count) = vocabulary.CountUnknown(texts[i]);
+            if (count > 0 && unknown > UnknownShareWarning * count)
+                error.WriteLine(System.FormattableString.Invariant(
+                    $"warning: {unknown} of {count} tokens of text {i + 1} are not in the model's vocabulary (the {tokens} of the texts it was trained on); the score is not meaningful."));
+        }
     }
 
     /// <summary>Each text's prediction from the network's raw outputs: P(positive) and label, the likeliest class, or the values.</summary>

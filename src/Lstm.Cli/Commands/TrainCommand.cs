@@ -2,6 +2,7 @@ using System.CommandLine;
 using Lstm.Cli.Runs;
 using Lstm.Training;
 using Lstm.Training.Models;
+using Lstm.Training.Text;
 
 namespace Lstm.Cli.Commands;
 
@@ -149,6 +150,12 @@ internal sealed class TrainCommand
         DefaultValueFactory = _ => TrainSettings.SentimentLabel,
         HelpName = "sentiment|rating",
     }.AcceptOnlyFromAmong(TrainSettings.SentimentLabel, TrainSettings.RatingLabel);
+    private readonly Option<string> _tokenizer = new Option<string>("--tokenizer")
+    {
+        Description = "Tokens of the vocabulary: words (the normalised text split on spaces), o200k (subword pieces of OpenAI's o200k_base byte-pair encoding, through Microsoft.ML.Tokenizers; for languages that spaces do not split into words, e.g. Korean, Chinese, Japanese, Thai) or auto (o200k when most letters of the training texts are in such scripts, and said so; else words)",
+        DefaultValueFactory = _ => "auto",
+        HelpName = "auto|words|o200k",
+    }.AcceptOnlyFromAmong("auto", "words", "o200k", "o200k_base");
     private readonly Option<string> _cell = new Option<string>("--cell")
     {
         Description = "Recurrent layer, as Keras names it: lstm (LSTM), gru (GRU, reset_after) or simple-rnn (SimpleRNN)",
@@ -204,7 +211,7 @@ internal sealed class TrainCommand
     {
         Command = new Command("train", "Train a text model (by default the seed's Embedding -> LSTM -> Dense(1, sigmoid) on IMDB sentiment, Keras defaults) and write a run folder")
         {
-            _data, _validation, _columns.Label, _columns.Text, _label, _task, _validationSplit, _selectOnTest, _epochs, _batchSize, _maxLen, _numWords, _embeddingDim, _cell, _units, _layers,
+            _data, _validation, _columns.Label, _columns.Text, _label, _task, _validationSplit, _selectOnTest, _epochs, _batchSize, _maxLen, _numWords, _tokenizer, _embeddingDim, _cell, _units, _layers,
             _bidirectional, _pooling, _maskPadding, _dropout, _recurrentDropout, _learningRate, _seed, _limit, _validationLimit, _threads, _patience, _reduceLrPatience,
             _reduceLrFactor, _clipNorm, _pretrainEmbedding, _word2vecEpochs, _embeddingVectors, _resume, _initFrom, _out, _overwrite, _noDownload,
         };
@@ -250,6 +257,12 @@ internal sealed class TrainCommand
         Pooling = Enum.Parse<PoolingKind>(parseResult.GetValue(_pooling)!, ignoreCase: true),
         MaskPadding = parseResult.GetValue(_maskPadding),
         NumWords = parseResult.GetValue(_numWords),
+        Tokenizer = parseResult.GetValue(_tokenizer) switch
+        {
+            "words" => TokenizerKind.Words,
+            "o200k" or "o200k_base" => TokenizerKind.O200kBase,
+            _ => TokenizerKind.Auto,
+        },
         MaxLen = parseResult.GetValue(_maxLen),
         EmbeddingDim = parseResult.GetValue(_embeddingDim),
         Units = parseResult.GetValue(_units),

@@ -23,14 +23,16 @@ internal static class RunOutputWriter
     }
 
     /// <summary>
-    /// Writes <c>model.lstm</c>, <c>model.onnx</c> (text variant, padded as trained), history and plots; returns the
+    /// Writes <c>model.lstm</c>, <c>model.onnx</c> (text variant, padded as trained; the ids variant for a subword model), history and plots; returns the
     /// files written.
     /// </summary>
     public static IReadOnlyList<string> WriteResults(string directory, SequenceNetwork network, Vocabulary vocabulary, SequencePadding padding, History history)
     {
         var files = new List<string> { RunDirectory.ModelFile, RunDirectory.OnnxFile, RunDirectory.HistoryFile };
         network.Save(Path.Combine(directory, RunDirectory.ModelFile));
-        OnnxModelWriter.Write(network, vocabulary, padding, OnnxModelVariant.Text, Path.Combine(directory, RunDirectory.OnnxFile));
+        // A subword model has no text variant (standard ONNX cannot run its byte-pair encoding): model.onnx is its ids variant.
+        var variant = vocabulary.IsSubword ? OnnxModelVariant.Ids : OnnxModelVariant.Text;
+        OnnxModelWriter.Write(network, vocabulary, padding, variant, Path.Combine(directory, RunDirectory.OnnxFile));
         WriteHistory(directory, history);
         if (history.Epochs.Count > 0) files.AddRange([RunDirectory.LossPlotFile, RunDirectory.AccuracyPlotFile]);
         return files;

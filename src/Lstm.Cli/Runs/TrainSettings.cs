@@ -2,6 +2,7 @@ using Lstm.Training;
 using Lstm.Training.Data;
 using Lstm.Training.Layers;
 using Lstm.Training.Models;
+using Lstm.Training.Text;
 using Lstm.Training.Training;
 
 namespace Lstm.Cli.Runs;
@@ -79,6 +80,9 @@ internal sealed record TrainSettings
 
     /// <summary>When the IMDB archive is not cached, fail instead of downloading it.</summary>
     public bool NoDownload { get; init; }
+
+    /// <summary>The tokenizer of the vocabulary (<c>--tokenizer</c>): auto, words or o200k pieces. Default auto.</summary>
+    public TokenizerKind Tokenizer { get; init; } = TokenizerKind.Auto;
 
     /// <summary>Keras <c>num_words</c>: ids are below this; also the embedding's input size. Default 10,000.</summary>
     public int NumWords { get; init; } = SeedDefaults.NumWords;
@@ -171,6 +175,7 @@ internal sealed record TrainSettings
     {
         NumWords = NumWords,
         MaxLength = MaxLen,
+        Tokenizer = Tokenizer,
         Network = Network,
         Task = Task,
         Fit = FitOptions,

@@ -114,7 +114,16 @@ internal sealed record TrainingManifest
     /// <param name="Truncating">"pre" or "post".</param>
     /// <param name="PaddingValue">The padding id.</param>
     public sealed record PreprocessingSection(string Normalizer, int NormalizerVersion, int NumWords, int VocabularyWords, int MaxLen,
-        string Padding, string Truncating, int PaddingValue);
+        string Padding, string Truncating, int PaddingValue)
+    {
+        /// <summary>The subword tokenizer (e.g. <c>o200k_base</c>) when the vocabulary holds pieces; absent (null) for words, so words runs keep their bytes.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Tokenizer { get; init; }
+
+        /// <summary>With <see cref="Tokenizer"/>: the library and version that implements it, e.g. <c>Microsoft.ML.Tokenizers 2.0.1</c>.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? TokenizerLibrary { get; init; }
+    }
 
     /// <summary>Trainer settings.</summary>
     /// <param name="Epochs">Planned epochs.</param>

@@ -143,7 +143,9 @@ internal static class TrainingRun
         // The texts are garbage now, and training allocates almost nothing, so no collection would come to reclaim them.
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         double preprocessSeconds = clock.Elapsed.TotalSeconds;
-        output.WriteLine(Invariant($"Vocabulary: {vocabulary.Words.Count:N0} words (ids below {vocabulary.NumWords:N0}); reviews padded/truncated at the front to {settings.MaxLen} ids in {preprocessSeconds:0.0}s"));
+        output.WriteLine(vocabulary.IsSubword
+            ? Invariant($"Vocabulary: {vocabulary.Words.Count:N0} subword pieces of {vocabulary.Tokenizer} (ids below {vocabulary.NumWords:N0}); reviews padded/truncated at the front to {settings.MaxLen} ids in {preprocessSeconds:0.0}s")
+            : Invariant($"Vocabulary: {vocabulary.Words.Count:N0} words (ids below {vocabulary.NumWords:N0}); reviews padded/truncated at the front to {settings.MaxLen} ids in {preprocessSeconds:0.0}s"));
 
         // Output folder and trainer.
         string outDirectory = Path.GetFullPath(settings.OutDirectory
@@ -174,7 +176,11 @@ internal static class TrainingRun
             Model = network.Spec.FirstLayerConfig(),
             Network = network.Spec,
             Preprocessing = new(TextNormalizer.Name, TextNormalizer.Version, vocabulary.NumWords, vocabulary.Words.Count, padding.MaxLen,
-                SequencePadding.Format(padding.Padding), SequencePadding.Format(padding.Truncating), Vocabulary.PaddingId),
+                SequencePadding.Format(padding.Padding), SequencePadding.Format(padding.Truncating), Vocabulary.PaddingId)
+            {
+                Tokenizer = vocabulary.IsSubword ? vocabulary.Tokenizer : null,
+                TokenizerLibrary = vocabulary.IsSubword ? $"{SubwordTokenizer.Library} {vocabulary.TokenizerVersion}" : null,
+            },
             Training = new(settings.Epochs, settings.BatchSize, settings.LearningRate, settings.Seed, settings.EarlyStoppingPatience, settings.ClipNorm, settings.Threads,
                 settings.ReduceLearningRatePatience, settings.ReduceLearningRateFactor),
             // Paths relative to the run folder (cached IMDB: the file name in the cache), never this machine's absolute paths.

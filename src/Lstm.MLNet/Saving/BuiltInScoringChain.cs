@@ -35,6 +35,10 @@ internal static class BuiltInScoringChain
     /// <summary>Saves the chain for <paramref name="model"/> reading <paramref name="textColumnName"/> into <paramref name="ctx"/>, leaving no file behind.</summary>
     public static void Save(LstmOnnxModel model, string textColumnName, ModelSaveContext ctx)
     {
+        if (model.TokenizesInDotNet)
+            throw new NotSupportedException(
+                $"A subword model ({model.Metadata.Tokenizer}) cannot be saved into an ML.NET model zip yet: its tokenizer runs in .NET with a per-model piece mapping, which ML.NET 5.0.1 lets no third-party transformer store. " +
+                "Save the ONNX model instead (LstmTransformer.SaveOnnxModel) and load it with mlContext.Transforms.ApplyLstmModel(path).");
         string modelFile = Path.Combine(Path.GetTempPath(), $"lstm-mlnet-{Guid.NewGuid():N}.onnx");
         ITransformer? chain = null;
         try

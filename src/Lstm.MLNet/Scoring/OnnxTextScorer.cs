@@ -1,3 +1,4 @@
+using Lstm.Training.Text;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Lstm.MLNet.Scoring;
@@ -10,7 +11,8 @@ namespace Lstm.MLNet.Scoring;
 /// </summary>
 internal sealed class OnnxTextScorer : IDisposable
 {
-    private static readonly string[] InputNames = [LstmOnnxModel.TextInput];
+    private readonly string[] _inputNames;
+    private readonly LstmOnnxModel _model;
     private readonly string[] _outputNames;
     private readonly int _width;
     private readonly InferenceSession _session;
@@ -26,6 +28,8 @@ internal sealed class OnnxTextScorer : IDisposable
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(columns);
         Columns = columns;
+        _model = model;
+        _inputNames = [model.TokenizesInDotNet ? LstmOnnxModel.IdsInput : LstmOnnxModel.TextInput];
         _outputNames = [.. columns.OnnxOutputs];
         _width = columns.Width;
         using var options = new SessionOptions
@@ -56,10 +60,9 @@ internal sealed class OnnxTextScorer : IDisposable
         {
             if (_disposed)
                 throw new ObjectDisposedException(nameof(LstmTransformer), "The LstmTransformer was disposed: the PredictionEngines and IDataViews made from it cannot score any more.");
-            using var input = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, [count, 1]);
-            for (int i = 0; i < count; i++) input.StringTensorSetElementAt(batch[i], i);
+            using var input = _model.TokenizesInDotNet ? PaddedIds(batch) : Texts(batch);
             using var runOptions = new RunOptions();
-            using var results = _session.Run(runOptions, InputNames, [input], _outputNames);
+            using var results = _session.Run(runOptions, _inputNames, [input], _outputNames);
             for (int i = 0; i < _outputNames.Length; i++)
                 results[i].GetTensorDataAsSpan<float>()[..(count * _width)].CopyTo(outputs[i]);
         }
@@ -67,6 +70,28 @@ internal sealed class OnnxTextScorer : IDisposable
         {
             _lifetime.ExitReadLock();
         }
+    }
+
+    private static OrtValue Texts(NormalizedTextBatch batch)
+    {
+        var input = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, [batch.Count, 1]);
+        for (int i = 0; i < batch.Count; i++) input.StringTensorSetElementAt(batch[i], i);
+        return input;
+    }
+
+    /// <summary>A subword model's input: each normalised text split into pieces, mapped and padded as the trainer did.</summary>
+    private OrtValue PaddedIds(NormalizedTextBatch batch)
+    {
+        var metadata = _model.Metadata;
+        var rows = new int[batch.Count][];
+        for (int i = 0; i < batch.Count; i++) rows[i] = _model.Vocabulary.EncodeNormalized(batch[i]);
+        int[][] padded = PadSequences.Pad(rows, metadata.MaxLength, metadata.Padding, metadata.Truncating, Vocabulary.PaddingId);
+        var flat = new long[batch.Count * metadata.MaxLength];
+        for (int i = 0; i < padded.Length; i++)
+        {
+            for (int t = 0; t < metadata.MaxLength; t++) flat[(i * metadata.MaxLength) + t] = padded[i][t];
+        }
+        return OrtValue.CreateTensorValueFromMemory(flat, [batch.Count, metadata.MaxLength]);
     }
 
     /// <summary>Releases the session once no score is running; later scores throw <see cref="ObjectDisposedException"/>.</summary>

@@ -40,7 +40,7 @@ internal static class TextModelFit
         WarnSkipped(log, train, "training data");
         if (validation is not null) WarnSkipped(log, validation, "validation set");
 
-        var trainer = new TextModelTrainer(options.ToTextModelOptions(classWeight(train), log.Report) with { Warning = log.Warning });
+        var trainer = new TextModelTrainer(options.ToTextModelOptions(classWeight(train), log.Report) with { Warning = log.Warning, Info = log.Info });
         var spec = trainer.Options.NetworkFor(train.Data.Labels);
         var trainData = train.Data;
         var validationData = validation?.Data;

@@ -23,6 +23,14 @@ public sealed record TextModelOptions
     public PaddingSide Truncating { get; init; } = PaddingSide.Pre;
 
     /// <summary>
+    /// The tokenizer of a new vocabulary: words, subword pieces (o200k_base through Microsoft.ML.Tokenizers), or
+    /// <see cref="TokenizerKind.Auto"/>, which picks pieces when most letters of the training texts are in scripts
+    /// that spaces do not split into words (Hangul, Han, Kana, Thai, ...) and says so through <see cref="Info"/>.
+    /// Ignored when training starts from an existing model, whose vocabulary is kept. Default <see cref="TokenizerKind.Auto"/>.
+    /// </summary>
+    public TokenizerKind Tokenizer { get; init; } = TokenizerKind.Auto;
+
+    /// <summary>
     /// The layers: embedding width, masking, recurrent layers and pooling. Its <see cref="NetworkSpec.VocabularySize"/>,
     /// <see cref="NetworkSpec.Task"/>, <see cref="NetworkSpec.Outputs"/> and <see cref="NetworkSpec.ClassNames"/> are set
     /// from <see cref="NumWords"/> and the labels. Default: the seed's.
@@ -38,9 +46,6 @@ public sealed record TextModelOptions
     /// </summary>
     public PretrainedEmbedding? PretrainedEmbedding { get; init; }
 
-    /// <summary>Where progress and information messages go (e.g. word2vec's progress and the embedding's coverage). Default none.</summary>
-    public Action<string>? Info { get; init; }
-
     /// <summary>Keras's <c>compile</c>/<c>fit</c> settings: epochs, batch size, learning rate, seed, callbacks. Default: the seed's.</summary>
     public FitOptions Fit { get; init; } = new();
 
@@ -49,6 +54,12 @@ public sealed record TextModelOptions
     /// validation text); they are also in <see cref="TextModelPreparation.Warnings"/>. Default none.
     /// </summary>
     public Action<string>? Warning { get; init; }
+
+    /// <summary>
+    /// Where choices made for the user and information go (the tokenizer <see cref="TokenizerKind.Auto"/> picked, when not
+    /// words; the pretrained embedding's progress and coverage). Default none.
+    /// </summary>
+    public Action<string>? Info { get; init; }
 
     /// <summary>The network of <paramref name="labels"/>' task over this vocabulary size.</summary>
     public NetworkSpec NetworkFor(TextLabels labels)
@@ -69,6 +80,7 @@ public sealed record TextModelOptions
         if (NumWords < SeedDefaults.MinimumNumWords) throw new ArgumentOutOfRangeException(nameof(NumWords), NumWords, $"NumWords must be at least {SeedDefaults.MinimumNumWords}: ids 0-3 are reserved.");
         TextVectorizer.CheckMaxLength(MaxLength, nameof(MaxLength));
         if (!Enum.IsDefined(Padding)) throw new ArgumentOutOfRangeException(nameof(Padding), Padding, "Padding must be Pre or Post.");
+        if (!Enum.IsDefined(Tokenizer)) throw new ArgumentOutOfRangeException(nameof(Tokenizer), Tokenizer, "Tokenizer must be Auto, Words or O200kBase.");
         if (!Enum.IsDefined(Truncating)) throw new ArgumentOutOfRangeException(nameof(Truncating), Truncating, "Truncating must be Pre or Post.");
         ArgumentNullException.ThrowIfNull(Network);
         ArgumentNullException.ThrowIfNull(Fit);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lstm.Training.Embeddings;
+using Lstm.Training.Text;
 using Lstm.Training.Training;
 
 namespace Lstm.Training.Models;
@@ -34,9 +35,11 @@ public sealed class TextModelTrainer
         if (validation is { Count: 0 }) throw new ArgumentException("The validation data has no rows.", nameof(validation));
         if (validation is not null && validation.Labels.Task != train.Labels.Task)
             throw new ArgumentException($"The validation labels are {validation.Labels.Task} but the training labels are {train.Labels.Task}.", nameof(validation));
+        string? tokenizerNote = null;
         var vectorizer = initial is null
-            ? TextVectorizer.Build(train.Texts, Options.NumWords, Options.MaxLength, Options.Padding, Options.Truncating)
+            ? TextVectorizer.Build(train.Texts, Options.NumWords, Options.MaxLength, TokenizerChoice.Resolve(Options.Tokenizer, train.Texts, out tokenizerNote), Options.Padding, Options.Truncating)
             : initial.Vectorizer with { MaxLength = Options.MaxLength };
+        if (tokenizerNote is not null) Options.Info?.Invoke(tokenizerNote);
         var spec = initial?.Network.Spec ?? Options.NetworkFor(train.Labels);
         if (initial is not null && (spec.Task != train.Labels.Task || spec.Outputs != train.Labels.Outputs))
             throw new ArgumentException($"The model to start from is {spec.Task} with {spec.Outputs} output(s); the labels are {train.Labels.Task} with {train.Labels.Outputs}.", nameof(initial));
@@ -46,7 +49,7 @@ public sealed class TextModelTrainer
         var validationSet = validation?.Labels.ToDataset(vectorizer.Encode(validation.Texts, cancellationToken), validation.Weights);
         var warnings = DataWarnings.Find(train.Labels, validationSet);
         foreach (string warning in warnings) Options.Warning?.Invoke(warning);
-        return new TextModelPreparation(vectorizer, spec, trainSet, validationSet) { Warnings = warnings };
+        return new TextModelPreparation(vectorizer, spec, trainSet, validationSet) { Warnings = warnings, TokenizerNote = tokenizerNote };
     }
 
     /// <summary>
@@ -109,4 +112,7 @@ public sealed record TextModelPreparation(TextVectorizer Vectorizer, NetworkSpec
 {
     /// <summary>What looks wrong with the data, for the user to see (see <see cref="TextModelOptions.Warning"/>).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>When <see cref="TokenizerKind.Auto"/> chose subword pieces: the message saying so (also sent to <see cref="TextModelOptions.Info"/>); else null.</summary>
+    public string? TokenizerNote { get; init; }
 }

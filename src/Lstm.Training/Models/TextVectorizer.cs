@@ -17,15 +17,38 @@ public sealed record TextVectorizer(Vocabulary Vocabulary, int MaxLength, Paddin
     /// <summary>Largest <see cref="MaxLength"/> accepted (a 100k-step row already takes seconds per text).</summary>
     public const int MaxMaxLength = 100_000;
 
-    /// <summary>The tokenizer: <c>"words"</c> (whitespace-separated words of the normalised text), the only one today.</summary>
-    public string Tokenizer => "words";
+    /// <summary>
+    /// The tokenizer, kept by the <see cref="Vocabulary"/>: <c>"words"</c> (whitespace-separated words of the normalised
+    /// text) or a subword tokenizer such as <c>"o200k_base"</c> (pieces of the normalised text; see <see cref="SubwordTokenizer"/>).
+    /// </summary>
+    public string Tokenizer => Vocabulary.Tokenizer;
 
     /// <summary>Builds the vocabulary of the <paramref name="numWords"/> − 4 most frequent words of <paramref name="texts"/>.</summary>
-    public static TextVectorizer Build(IEnumerable<string> texts, int numWords, int maxLength, PaddingSide padding = PaddingSide.Pre, PaddingSide truncating = PaddingSide.Pre)
+    public static TextVectorizer Build(IEnumerable<string> texts, int numWords, int maxLength, PaddingSide padding = PaddingSide.Pre, PaddingSide truncating = PaddingSide.Pre) =>
+        Build(texts, numWords, maxLength, SubwordTokenizer.Words, padding, truncating);
+
+    /// <summary>
+    /// Builds the vocabulary of the <paramref name="numWords"/> − 4 most frequent tokens of <paramref name="texts"/>: words
+    /// (<paramref name="tokenizer"/> <see cref="SubwordTokenizer.Words"/>) or subword pieces (e.g. <see cref="SubwordTokenizer.O200kBase"/>).
+    /// </summary>
+    public static TextVectorizer Build(IEnumerable<string> texts, int numWords, int maxLength, string tokenizer, PaddingSide padding = PaddingSide.Pre, PaddingSide truncating = PaddingSide.Pre)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(tokenizer);
         CheckMaxLength(maxLength);
-        return new TextVectorizer(Vocabulary.BuildFromTexts(texts, numWords), maxLength, padding, truncating);
+        var vocabulary = tokenizer == SubwordTokenizer.Words ? Vocabulary.BuildFromTexts(texts, numWords) : Vocabulary.BuildFromPieces(texts, numWords, tokenizer);
+        return new TextVectorizer(vocabulary, maxLength, padding, truncating);
+    }
+
+    /// <summary>
+    /// The share of <paramref name="text"/>'s tokens (words or pieces, all of them, before truncation) that are not in
+    /// the vocabulary, from 0 to 1; 0 for a text without tokens. Near 1 means the model never saw such text (e.g. another
+    /// language) and its score is not meaningful.
+    /// </summary>
+    public double UnknownShare(string text)
+    {
+        var (unknown, tokens) = Vocabulary.CountUnknown(text);
+        return tokens == 0 ? 0 : (double)unknown / tokens;
     }
 
     /// <summary>Normalises, encodes and pads <paramref name="texts"/> (in parallel, order kept) into rows of <see cref="MaxLength"/> ids.</summary>

@@ -93,6 +93,10 @@ public static partial class OnnxExporter
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         options.Validate();
+        if (vocabulary.IsSubword && options.Variant == OnnxModelVariant.Text)
+            throw new ArgumentException(
+                $"This model's vocabulary holds subword pieces of the '{vocabulary.Tokenizer}' tokenizer ({SubwordTokenizer.Library}), a byte-pair encoding that standard ONNX operators cannot express, so it has no text variant. " +
+                "Export the ids variant (OnnxModelVariant.Ids; CLI: --variant ids): its metadata names the tokenizer and holds the piece mapping, and callers tokenize in .NET.", nameof(options));
         if (vocabulary.NumWords > vocabularySize)
             throw new ArgumentException($"The vocabulary's ids run up to {vocabulary.NumWords - 1} (num_words {vocabulary.NumWords}); the embedding has only {vocabularySize} rows.", nameof(vocabulary));
         var words = vocabulary.Words;
@@ -128,6 +132,9 @@ public static partial class OnnxExporter
         NormalizerName = options.NormalizerName,
         NormalizerVersion = options.NormalizerVersion,
         NormalizerRule = options.NormalizerRule,
+        Tokenizer = vocabulary.Tokenizer,
+        TokenizerLibrary = vocabulary.IsSubword ? SubwordTokenizer.Library : null,
+        TokenizerVersion = vocabulary.TokenizerVersion,
         InputName = input,
         LogitOutputName = null,
         ProbabilityOutputName = null,

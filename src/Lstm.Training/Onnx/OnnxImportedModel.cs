@@ -38,6 +38,9 @@ public sealed record OnnxImportedModel
         NormalizerRule = Metadata.NormalizerRule,
     };
 
+    /// <summary>The vectorizer the file describes: its vocabulary (words or subword pieces), max length and padding sides.</summary>
+    public TextVectorizer Vectorizer => new(Vocabulary, Metadata.MaxLength, Metadata.Padding, Metadata.Truncating);
+
     // The compiler's PrintMembers would read Model, which throws for most networks of the family.
     private bool PrintMembers(StringBuilder builder)
     {

@@ -48,7 +48,7 @@ public static partial class OnnxImporter
         var graph = proto.Graph;
         CheckInput(graph, metadata, source);
         SequenceNetwork network;
-        if (metadata.FormatVersion == OnnxModelMetadata.SeedFormatVersion)
+        if (metadata.Network.IsClassifierShape)
         {
             var parameters = ReadParameters(graph, metadata.Config, source);
             CheckLstmNode(graph, metadata.Config, source);
@@ -59,7 +59,9 @@ public static partial class OnnxImporter
         Vocabulary vocabulary;
         try
         {
-            vocabulary = Vocabulary.FromWords(words, metadata.NumWords);
+            vocabulary = metadata.Tokenizer == SubwordTokenizer.Words
+                ? Vocabulary.FromWords(words, metadata.NumWords)
+                : Vocabulary.FromPieces([.. words.Select(ParsePieceId)], metadata.NumWords, metadata.Tokenizer, metadata.TokenizerVersion);
         }
         catch (ArgumentException e)
         {
@@ -69,6 +71,11 @@ public static partial class OnnxImporter
             throw new InvalidDataException($"{source}: holds {words.Length} vocabulary words, more than num_words {metadata.NumWords} leaves room for ({vocabulary.Words.Count}).");
         return new OnnxImportedModel { Network = network, Vocabulary = vocabulary, Metadata = metadata };
     }
+
+    private static int ParsePieceId(string word) =>
+        int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int id)
+            ? id
+            : throw new ArgumentException($"'{word}' is not a piece id (a non-negative integer).");
 
     private static void CheckSpecialIds(OnnxModelMetadata metadata, string source)
     {

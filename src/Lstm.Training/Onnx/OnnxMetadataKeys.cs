@@ -110,6 +110,20 @@ public static class OnnxMetadataKeys
     /// <summary>Format 2, multi-class models with named classes only: the class names in output order, a JSON array of strings.</summary>
     public const string ClassNames = Prefix + "class_names";
 
+    /// <summary>
+    /// Format 3 (subword models) only: the subword tokenizer whose pieces the vocabulary maps, e.g. <c>o200k_base</c>.
+    /// Absent: the tokenizer is <c>words</c>. A subword model is always the ids variant, and its
+    /// <see cref="VocabularyWords"/> holds the tokenizer's piece ids in rank order (decimal, one per line): piece id on
+    /// line k gets id k + 4 + … as words do; every other piece maps to the OOV id.
+    /// </summary>
+    public const string TokenizerName = Prefix + "tokenizer.name";
+
+    /// <summary>Format 3: the library implementing <see cref="TokenizerName"/>, <c>Microsoft.ML.Tokenizers</c>.</summary>
+    public const string TokenizerLibrary = Prefix + "tokenizer.library";
+
+    /// <summary>Format 3: the version of that library the vocabulary was built with, e.g. <c>2.0.1</c>.</summary>
+    public const string TokenizerVersion = Prefix + "tokenizer.version";
+
     /// <summary>Name of the optional padded-ids output (<c>token_ids</c>), present only when exported with it.</summary>
     public const string TokenIdsOutputName = Prefix + "output.token_ids";
 }

@@ -20,6 +20,9 @@ public sealed record OnnxModelMetadata
     /// <summary>The layout of a network of the seed's shape (Embedding → LSTM → Dense(1, sigmoid)), kept so that every version reads those files.</summary>
     public const int SeedFormatVersion = 1;
 
+    /// <summary>The layout of a subword model (any network): format 2's keys plus the tokenizer's (<see cref="OnnxMetadataKeys.TokenizerName"/>); always the ids variant.</summary>
+    public const int SubwordFormatVersion = 3;
+
     private readonly NetworkSpec? _network;
 
     /// <summary>Version of Lstm.MLNet that wrote the model.</summary>
@@ -42,7 +45,16 @@ public sealed record OnnxModelMetadata
     }
 
     /// <summary>The metadata layout the file has (or is written with): <see cref="SeedFormatVersion"/> for the seed's shape, else <see cref="CurrentFormatVersion"/>.</summary>
-    public int FormatVersion => Network.IsClassifierShape ? SeedFormatVersion : CurrentFormatVersion;
+    public int FormatVersion => Tokenizer != SubwordTokenizer.Words ? SubwordFormatVersion : Network.IsClassifierShape ? SeedFormatVersion : CurrentFormatVersion;
+
+    /// <summary><c>words</c>, or the subword tokenizer whose piece ids the vocabulary maps (e.g. <c>o200k_base</c>; format 3).</summary>
+    public string Tokenizer { get; init; } = SubwordTokenizer.Words;
+
+    /// <summary>Subword models: the library of <see cref="Tokenizer"/> (<c>Microsoft.ML.Tokenizers</c>); null for words.</summary>
+    public string? TokenizerLibrary { get; init; }
+
+    /// <summary>Subword models: the version of that library the vocabulary was built with; null for words.</summary>
+    public string? TokenizerVersion { get; init; }
 
     /// <summary>Sequence length (Keras <c>maxlen</c>), counting the start id.</summary>
     public required int MaxLength { get; init; }
@@ -123,8 +135,8 @@ public sealed record OnnxModelMetadata
             throw new InvalidDataException($"{source} was not written by Lstm.MLNet: its producer_name is '{producerName}', expected '{OnnxMetadataKeys.ProducerName}'.");
         var reader = new PropertyReader(properties, source);
         int format = reader.Int(OnnxMetadataKeys.FormatVersion, 1);
-        if (format > CurrentFormatVersion)
-            throw new InvalidDataException($"{source} was written by a newer Lstm.MLNet (metadata format {format}); this version reads format {CurrentFormatVersion}.");
+        if (format > SubwordFormatVersion)
+            throw new InvalidDataException($"{source} was written by a newer Lstm.MLNet (metadata format {format}); this version reads format {SubwordFormatVersion}.");
         LstmClassifierConfig config;
         try
         {
@@ -142,7 +154,7 @@ public sealed record OnnxModelMetadata
         {
             throw new InvalidDataException($"{source}: invalid network configuration in metadata: {e.Message}", e);
         }
-        var network = format >= CurrentFormatVersion ? ReadNetwork(reader, config, source) : null;
+        var network = format >= CurrentFormatVersion ? ReadNetwork(reader, config, source, allowClassifierShape: format == SubwordFormatVersion) : null;
         var metadata = new OnnxModelMetadata
         {
             ProducerVersion = reader.String(OnnxMetadataKeys.ProducerVersion),
@@ -167,6 +179,9 @@ public sealed record OnnxModelMetadata
             TokenIdsOutputName = reader.OptionalString(OnnxMetadataKeys.TokenIdsOutputName),
         };
         if (network is not null) metadata = metadata with { Network = network };
+        if (format == SubwordFormatVersion) metadata = ReadTokenizer(reader, metadata, source);
+        else if (reader.OptionalString(OnnxMetadataKeys.TokenizerName) is { } stray)
+            throw new InvalidDataException($"{source}: metadata key '{OnnxMetadataKeys.TokenizerName}' is '{stray}' in a format-{format} file; subword models are format {SubwordFormatVersion}.");
         if (metadata.NumWords > config.VocabularySize)
             throw new InvalidDataException($"{source}: metadata key '{OnnxMetadataKeys.NumWords}' is {metadata.NumWords}, more than the embedding's {config.VocabularySize} rows.");
         return metadata;
@@ -209,6 +224,12 @@ public sealed record OnnxModelMetadata
         if (ProbabilityOutputName is not null) Add(OnnxMetadataKeys.ProbabilityOutputName, ProbabilityOutputName);
         if (ValueOutputName is not null) Add(OnnxMetadataKeys.ValueOutputName, ValueOutputName);
         if (TokenIdsOutputName is not null) Add(OnnxMetadataKeys.TokenIdsOutputName, TokenIdsOutputName);
+        if (Tokenizer != SubwordTokenizer.Words)
+        {
+            Add(OnnxMetadataKeys.TokenizerName, Tokenizer);
+            Add(OnnxMetadataKeys.TokenizerLibrary, TokenizerLibrary ?? SubwordTokenizer.Library);
+            Add(OnnxMetadataKeys.TokenizerVersion, TokenizerVersion ?? SubwordTokenizer.LibraryVersion);
+        }
         return list;
     }
 
@@ -227,7 +248,20 @@ public sealed record OnnxModelMetadata
     /// Format 2's network, checked against the keys that also describe it: a file whose keys disagree was edited by
     /// hand or not written by this library, and which of them the graph follows cannot be known.
     /// </summary>
-    private static NetworkSpec ReadNetwork(PropertyReader reader, LstmClassifierConfig config, string source)
+    private static OnnxModelMetadata ReadTokenizer(PropertyReader reader, OnnxModelMetadata metadata, string source)
+    {
+        string name = reader.String(OnnxMetadataKeys.TokenizerName);
+        if (!SubwordTokenizer.IsSubword(name))
+            throw new InvalidDataException($"{source}: metadata key '{OnnxMetadataKeys.TokenizerName}' is '{name}'; this library implements the subword tokenizer '{SubwordTokenizer.O200kBase}'.");
+        string library = reader.String(OnnxMetadataKeys.TokenizerLibrary);
+        if (library != SubwordTokenizer.Library)
+            throw new InvalidDataException($"{source}: metadata key '{OnnxMetadataKeys.TokenizerLibrary}' is '{library}'; this library uses {SubwordTokenizer.Library}.");
+        if (metadata.Variant != OnnxModelVariant.Ids)
+            throw new InvalidDataException($"{source}: a subword model must be the ids variant; its metadata says '{FormatVariant(metadata.Variant)}'.");
+        return metadata with { Tokenizer = name, TokenizerLibrary = library, TokenizerVersion = reader.String(OnnxMetadataKeys.TokenizerVersion) };
+    }
+
+    private static NetworkSpec ReadNetwork(PropertyReader reader, LstmClassifierConfig config, string source, bool allowClassifierShape)
     {
         var network = SequenceNetwork.SpecFromJson(reader.String(OnnxMetadataKeys.Network), $"{source}: metadata key '{OnnxMetadataKeys.Network}'");
         string task = reader.String(OnnxMetadataKeys.Task);
@@ -250,7 +284,7 @@ public sealed record OnnxModelMetadata
         }
         if ((names is null) != (network.ClassNames is null) || (names is not null && !names.SequenceEqual(network.ClassNames!, StringComparer.Ordinal)))
             throw new InvalidDataException($"{source}: metadata key '{OnnxMetadataKeys.ClassNames}' ({namesJson ?? "absent"}) disagrees with the network's class names.");
-        if (network.IsClassifierShape)
+        if (network.IsClassifierShape && !allowClassifierShape)
             throw new InvalidDataException($"{source}: is format {CurrentFormatVersion} but holds the seed's shape, which Lstm.MLNet writes as format {SeedFormatVersion}.");
         return network;
     }

@@ -3,13 +3,14 @@ using Lstm.Training.Models;
 namespace Lstm.Training.Onnx;
 
 /// <summary>
-/// A <see cref="TextModel"/>'s saved form: the ONNX text variant, which holds everything the model is in one standard
+/// A <see cref="TextModel"/>'s saved form: the ONNX text variant (the ids variant for a subword model, whose byte-pair
+/// encoding standard ONNX cannot express; its metadata names the tokenizer and holds the piece mapping), which holds everything the model is in one standard
 /// file (the normaliser's name and version, the vocabulary, max length and padding sides in the graph and its metadata;
 /// the network, its task and class names), and which any ONNX runtime scores from raw text.
 /// </summary>
 public static class TextModelFile
 {
-    /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> as the ONNX text variant, atomically.</summary>
+    /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> as the ONNX text variant (subword models: the ids variant), atomically.</summary>
     public static void Save(TextModel model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -28,13 +29,18 @@ public static class TextModelFile
     public static TextModel Load(string path)
     {
         var imported = OnnxImporter.ImportFile(path);
-        var m = imported.Metadata;
-        return new TextModel(new TextVectorizer(imported.Vocabulary, m.MaxLength, m.Padding, m.Truncating), imported.Network);
+        return new TextModel(imported.Vectorizer, imported.Network);
     }
 
     private static OnnxExportOptions ExportOptions(TextModel model)
     {
         var v = model.Vectorizer;
-        return new OnnxExportOptions { MaxLength = v.MaxLength, Padding = v.Padding, Truncating = v.Truncating };
+        return new OnnxExportOptions
+        {
+            Variant = v.Vocabulary.IsSubword ? OnnxModelVariant.Ids : OnnxModelVariant.Text,
+            MaxLength = v.MaxLength,
+            Padding = v.Padding,
+            Truncating = v.Truncating,
+        };
     }
 }

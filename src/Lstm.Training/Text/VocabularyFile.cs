@@ -14,6 +14,36 @@ internal static class VocabularyFile
     public const string Format = "lstm-mlnet-vocabulary";
     public const int Version = 1;
 
+    /// <summary>The version of files holding subword pieces (<see cref="SavePieces"/>); words vocabularies stay version 1, byte for byte.</summary>
+    public const int PiecesVersion = 2;
+
+    /// <summary>What a version-2 file adds: the subword tokenizer, the library version it came from and the piece ids in rank order.</summary>
+    public sealed record Pieces(string Tokenizer, string Version, int[] Ids);
+
+    /// <summary>Writes a subword vocabulary: like <see cref="Save"/>, version 2, with the tokenizer and <c>"pieces"</c> instead of <c>"words"</c>.</summary>
+    public static void SavePieces(string path, IReadOnlyList<int> pieceIds, int numWords, string tokenizer, string tokenizerVersion)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        AtomicFile.Write(path, stream =>
+        {
+            var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            using var json = new Utf8JsonWriter(stream, options);
+            json.WriteStartObject();
+            json.WriteString("format", Format);
+            json.WriteNumber("version", PiecesVersion);
+            json.WriteNumber("numWords", numWords);
+            json.WriteString("normalizer", TextNormalizer.Name);
+            json.WriteNumber("normalizerVersion", TextNormalizer.Version);
+            json.WriteString("tokenizer", tokenizer);
+            json.WriteString("tokenizerLibrary", SubwordTokenizer.Library);
+            json.WriteString("tokenizerVersion", tokenizerVersion);
+            json.WriteStartArray("pieces");
+            foreach (int piece in pieceIds) json.WriteNumberValue(piece);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
     public static void Save(string path, IReadOnlyList<string> words, int numWords)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -34,8 +64,8 @@ internal static class VocabularyFile
         });
     }
 
-    /// <summary>Reads the words and numWords; checks everything except the word list's own consistency.</summary>
-    public static (string[] Words, int NumWords) Load(string path)
+    /// <summary>Reads the words (or, version 2, the pieces) and numWords; checks everything except the list's own consistency.</summary>
+    public static (string[] Words, int NumWords, Pieces? Pieces) Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         byte[] bytes = File.ReadAllBytes(path);
@@ -65,14 +95,14 @@ internal static class VocabularyFile
         }
     }
 
-    private static (string[] Words, int NumWords) Read(string path, JsonElement root)
+    private static (string[] Words, int NumWords, Pieces? Pieces) Read(string path, JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object) throw Invalid(path, $"expected a JSON object, found {Describe(root)}");
 
         string format = GetString(path, root, "format");
         if (format != Format) throw Invalid(path, $"expected \"format\": \"{Format}\", found \"{format}\"");
         int version = GetInt(path, root, "version");
-        if (version != Version) throw Invalid(path, $"format version {version} is not supported; this library reads version {Version}");
+        if (version != Version && version != PiecesVersion) throw Invalid(path, $"format version {version} is not supported; this library reads versions {Version} and {PiecesVersion}");
         int numWords = GetInt(path, root, "numWords");
         if (numWords < 4) throw Invalid(path, $"\"numWords\" is {numWords}; it must be at least 4 (ids 0-3 are reserved)");
         string normalizer = GetString(path, root, "normalizer");
@@ -80,6 +110,7 @@ internal static class VocabularyFile
         if (normalizer != TextNormalizer.Name || normalizerVersion != TextNormalizer.Version)
             throw Invalid(path, $"it was built for text normaliser \"{normalizer}\" version {normalizerVersion}, but this library implements \"{TextNormalizer.Name}\" version {TextNormalizer.Version}");
 
+        if (version == PiecesVersion) return ([], numWords, ReadPieces(path, root));
         if (!root.TryGetProperty("words", out JsonElement array) || array.ValueKind != JsonValueKind.Array)
             throw Invalid(path, "expected \"words\": an array of strings");
         var words = new string[array.GetArrayLength()];
@@ -89,7 +120,28 @@ internal static class VocabularyFile
             if (element.ValueKind != JsonValueKind.String) throw Invalid(path, $"\"words\"[{i}] should be a string, found {Describe(element)}");
             words[i++] = element.GetString()!;
         }
-        return (words, numWords);
+        return (words, numWords, null);
+    }
+
+    private static Pieces ReadPieces(string path, JsonElement root)
+    {
+        string tokenizer = GetString(path, root, "tokenizer");
+        if (!SubwordTokenizer.IsSubword(tokenizer))
+            throw Invalid(path, $"its tokenizer \"{tokenizer}\" is not one this library implements ({SubwordTokenizer.O200kBase})");
+        string library = GetString(path, root, "tokenizerLibrary");
+        if (library != SubwordTokenizer.Library) throw Invalid(path, $"its tokenizer comes from \"{library}\"; this library uses {SubwordTokenizer.Library}");
+        string tokenizerVersion = GetString(path, root, "tokenizerVersion");
+        if (!root.TryGetProperty("pieces", out JsonElement array) || array.ValueKind != JsonValueKind.Array)
+            throw Invalid(path, "expected \"pieces\": an array of piece ids");
+        var ids = new int[array.GetArrayLength()];
+        int i = 0;
+        foreach (JsonElement element in array.EnumerateArray())
+        {
+            if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out ids[i]))
+                throw Invalid(path, $"\"pieces\"[{i}] should be an integer piece id, found {Describe(element)}");
+            i++;
+        }
+        return new Pieces(tokenizer, tokenizerVersion, ids);
     }
 
     private static int InvalidUtf8Offset(ReadOnlySpan<byte> bytes)

@@ -140,7 +140,7 @@ public sealed class VocabularyTests : IDisposable
     [InlineData("{not json", "not valid JSON")]
     [InlineData("[1, 2]", "expected a JSON object")]
     [InlineData("""{"format":"something-else","version":1,"numWords":10,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "expected \"format\": \"lstm-mlnet-vocabulary\"")]
-    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":2,"numWords":10,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "version 2 is not supported")]
+    [InlineData("""{"format":"lstm-mlnet-vocabulary","version":3,"numWords":10,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "version 3 is not supported")]
     [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "\"numWords\" is missing")]
     [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":"ten","normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "\"numWords\" should be an integer")]
     [InlineData("""{"format":"lstm-mlnet-vocabulary","version":1,"numWords":3,"normalizer":"lstm-mlnet-words","normalizerVersion":1,"words":[]}""", "at least 4")]

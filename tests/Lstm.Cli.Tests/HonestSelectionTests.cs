@@ -90,6 +90,22 @@ public partial class HonestSelectionTests
     }
 
     [Fact]
+    public void A_validation_split_of_zero_trains_on_the_whole_training_split_and_tests_once()
+    {
+        using var temp = new TempFolder();
+        string imdb = WriteImdbFolder(temp.Path);
+        var outcome = LstmRunner.Run(Train(imdb, temp.File("run"), "--validation-split", "0"));
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Contains("Loaded 40 training and 0 validation reviews", outcome.Output);
+        Assert.Contains("(no validation)", outcome.Output);
+        Assert.Contains("Test (IMDB test split, 20 reviews, looked at once", outcome.Output);
+
+        var selecting = LstmRunner.Run(Train(imdb, temp.File("selecting"), "--validation-split", "0", "--early-stopping-patience", "1"));
+        Assert.Equal(ExitCodes.UserError, selecting.ExitCode);
+        Assert.Contains("no validation reviews", selecting.Error);
+    }
+
+    [Fact]
     public void Selecting_on_the_test_split_needs_the_explicit_option_and_is_labelled()
     {
         using var temp = new TempFolder();

@@ -26,11 +26,10 @@ internal static class ReviewLoader
         string? testDescription = null;
         if (source.Kind == DataKind.Imdb && validationFromTraining && validationPath is null)
         {
-            if (validationSplit <= 0)
-                throw new ArgumentException("--validation-split must be above 0 here: the run selects on validation results, and IMDB's validation reviews are then carved from its training split.");
             var imdb = ImdbArchive.Load(source.Path, ct);
+            // A split of 0 trains on the whole training split (e.g. the final fit after the epochs were chosen on a held-out part).
             (train, validation) = ValidationSplit.Split(imdb.Train, validationSplit, seed);
-            validationDescription = $"{validationSplit:0.###} of IMDB's training split (stratified, seed {seed})";
+            validationDescription = validation.Count == 0 ? "" : $"{validationSplit:0.###} of IMDB's training split (stratified, seed {seed})";
             test = validationLimit is null ? imdb.Test : new ImdbDataset([], imdb.Test).Subset(null, validationLimit, seed).Test;
             testDescription = validationLimit is null ? "IMDB test split" : $"{test.Count:N0} of IMDB's test split (class-balanced, seed {seed})";
         }

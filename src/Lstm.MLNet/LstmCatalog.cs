@@ -77,34 +77,56 @@ public static class LstmCatalog
     /// <param name="catalog">The transforms catalog.</param>
     /// <param name="modelFile">Path of the .onnx file; read once, now.</param>
     /// <param name="inputColumnName">The String column holding the text. Default "Text".</param>
+    /// <param name="unknownTokenShareColumnName">
+    /// When set, the name of an added Single column with the share of each text's tokens that are not in the model's
+    /// vocabulary (0 to 1; 0 for a text without tokens; see <see cref="LstmTransformer.UnknownTokenShareColumnName"/>):
+    /// near 1, the text is unlike the training texts (e.g. another language) and its score is not meaningful. A
+    /// transformer with this column cannot be saved with <c>MLContext.Model.Save</c>. Default null (no column; scoring
+    /// unchanged).
+    /// </param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="ArgumentException"><paramref name="unknownTokenShareColumnName"/> is blank or names a column the model adds (Score, Probability, PredictedLabel).</exception>
     /// <exception cref="InvalidDataException">The file is not an ONNX model written by Lstm.MLNet, or is its ids variant; the message says why.</exception>
-    public static LstmScoringEstimator ApplyLstmModel(this TransformsCatalog catalog, string modelFile, string inputColumnName = "Text")
+    public static LstmScoringEstimator ApplyLstmModel(this TransformsCatalog catalog, string modelFile, string inputColumnName = "Text", string? unknownTokenShareColumnName = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new LstmScoringEstimator(LstmOnnxModel.FromFile(modelFile), inputColumnName);
+        return new LstmScoringEstimator(LstmOnnxModel.FromFile(modelFile), inputColumnName, unknownTokenShareColumnName);
     }
 
     /// <summary>Scores the text column with the ONNX model read from <paramref name="modelStream"/> (to its end; left open).</summary>
     /// <param name="catalog">The transforms catalog.</param>
     /// <param name="modelStream">The serialized model, written by Lstm.MLNet's exporter (text variant).</param>
     /// <param name="inputColumnName">The String column holding the text. Default "Text".</param>
+    /// <param name="unknownTokenShareColumnName">
+    /// When set, the name of an added Single column with the share of each text's tokens that are not in the model's
+    /// vocabulary (0 to 1; 0 for a text without tokens; see <see cref="LstmTransformer.UnknownTokenShareColumnName"/>):
+    /// near 1, the text is unlike the training texts (e.g. another language) and its score is not meaningful. A
+    /// transformer with this column cannot be saved with <c>MLContext.Model.Save</c>. Default null (no column; scoring
+    /// unchanged).
+    /// </param>
     /// <exception cref="InvalidDataException">The bytes are not an ONNX model written by Lstm.MLNet, or are its ids variant.</exception>
-    public static LstmScoringEstimator ApplyLstmModel(this TransformsCatalog catalog, Stream modelStream, string inputColumnName = "Text")
+    public static LstmScoringEstimator ApplyLstmModel(this TransformsCatalog catalog, Stream modelStream, string inputColumnName = "Text", string? unknownTokenShareColumnName = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new LstmScoringEstimator(LstmOnnxModel.FromStream(modelStream), inputColumnName);
+        return new LstmScoringEstimator(LstmOnnxModel.FromStream(modelStream), inputColumnName, unknownTokenShareColumnName);
     }
 
     /// <summary>Scores the text column with the ONNX model <paramref name="model"/> (copied).</summary>
     /// <param name="catalog">The transforms catalog.</param>
     /// <param name="model">The serialized model, written by Lstm.MLNet's exporter (text variant).</param>
     /// <param name="inputColumnName">The String column holding the text. Default "Text".</param>
+    /// <param name="unknownTokenShareColumnName">
+    /// When set, the name of an added Single column with the share of each text's tokens that are not in the model's
+    /// vocabulary (0 to 1; 0 for a text without tokens; see <see cref="LstmTransformer.UnknownTokenShareColumnName"/>):
+    /// near 1, the text is unlike the training texts (e.g. another language) and its score is not meaningful. A
+    /// transformer with this column cannot be saved with <c>MLContext.Model.Save</c>. Default null (no column; scoring
+    /// unchanged).
+    /// </param>
     /// <exception cref="InvalidDataException">The bytes are not an ONNX model written by Lstm.MLNet, or are its ids variant.</exception>
-    public static LstmScoringEstimator ApplyLstmModel(this TransformsCatalog catalog, byte[] model, string inputColumnName = "Text")
+    public static LstmScoringEstimator ApplyLstmModel(this TransformsCatalog catalog, byte[] model, string inputColumnName = "Text", string? unknownTokenShareColumnName = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(model);
-        return new LstmScoringEstimator(LstmOnnxModel.FromBytes((byte[])model.Clone()), inputColumnName);
+        return new LstmScoringEstimator(LstmOnnxModel.FromBytes((byte[])model.Clone()), inputColumnName, unknownTokenShareColumnName);
     }
 }

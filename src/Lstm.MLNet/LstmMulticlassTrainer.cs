@@ -44,6 +44,6 @@ public sealed partial class LstmMulticlassTrainer : IEstimator<LstmTransformer>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         TrainerColumns.Require(inputSchema, _options, _label);
-        return MulticlassOutputColumns.AppendShapesTo(inputSchema);
+        return OutputColumns.AppendUnknownTokenShareShape(MulticlassOutputColumns.AppendShapesTo(inputSchema), _options.UnknownTokenShareColumnName);
     }
 }

@@ -42,6 +42,6 @@ public sealed partial class LstmRegressionTrainer : IEstimator<LstmTransformer>
     {
         TrainerColumns.Require(inputSchema, _options, _label);
         bool vector = inputSchema.First(c => c.Name == _options.LabelColumnName).Kind != SchemaShape.Column.VectorKind.Scalar;
-        return RegressionOutputColumns.AppendShapesTo(inputSchema, vector);
+        return OutputColumns.AppendUnknownTokenShareShape(RegressionOutputColumns.AppendShapesTo(inputSchema, vector), _options.UnknownTokenShareColumnName);
     }
 }

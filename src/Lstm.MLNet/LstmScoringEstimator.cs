@@ -15,15 +15,20 @@ public sealed class LstmScoringEstimator : IEstimator<LstmTransformer>
 {
     private readonly LstmOnnxModel _model;
 
-    internal LstmScoringEstimator(LstmOnnxModel model, string textColumnName)
+    internal LstmScoringEstimator(LstmOnnxModel model, string textColumnName, string? unknownTokenShareColumnName = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(textColumnName);
+        if (unknownTokenShareColumnName is not null) OutputColumns.CheckUnknownTokenShareName(unknownTokenShareColumnName);
         _model = model;
         TextColumnName = textColumnName;
+        UnknownTokenShareColumnName = unknownTokenShareColumnName;
     }
 
     /// <summary>The input column holding the text (String).</summary>
     public string TextColumnName { get; }
+
+    /// <summary>The added Single column with each text's share of tokens outside the vocabulary, or null for none (see <see cref="LstmTransformer.UnknownTokenShareColumnName"/>).</summary>
+    public string? UnknownTokenShareColumnName { get; }
 
     /// <summary>What the ONNX model records: network shape, vocabulary size, maximum length, normaliser.</summary>
     public OnnxModelMetadata Metadata => _model.Metadata;
@@ -37,14 +42,14 @@ public sealed class LstmScoringEstimator : IEstimator<LstmTransformer>
     {
         ArgumentNullException.ThrowIfNull(input);
         InputColumns.Require(input.Schema, "text", TextColumnName, TextDataViewType.Instance);
-        return new LstmTransformer(_model, TextColumnName, trainingHistory: null);
+        return new LstmTransformer(_model, TextColumnName, trainingHistory: null, unknownTokenShareColumnName: UnknownTokenShareColumnName);
     }
 
-    /// <summary>The input columns plus the columns of the model's task (see <see cref="LstmTransformer"/>).</summary>
+    /// <summary>The input columns plus the columns of the model's task (see <see cref="LstmTransformer"/>), and the unknown-token share column when asked for.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The text column is missing or not a String column.</exception>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         InputColumns.Require(inputSchema, "text", TextColumnName, TextDataViewType.Instance);
-        return OutputColumns.For(_model).AppendTo(inputSchema);
+        return OutputColumns.For(_model).WithUnknownTokenShare(UnknownTokenShareColumnName).AppendTo(inputSchema);
     }
 }

@@ -43,6 +43,6 @@ public sealed partial class LstmTrainer : IEstimator<LstmTransformer>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         TrainerColumns.Require(inputSchema, _options, _label);
-        return OutputColumns.Binary.AppendTo(inputSchema);
+        return OutputColumns.AppendUnknownTokenShareShape(OutputColumns.Binary.AppendTo(inputSchema), _options.UnknownTokenShareColumnName);
     }
 }

@@ -1,4 +1,5 @@
 using Lstm.Training;
+using Lstm.Training.Embeddings;
 using Lstm.Training.Models;
 using Lstm.Training.Text;
 using Lstm.Training.Training;
@@ -49,6 +50,34 @@ public abstract class LstmTrainerOptionsBase
 
     /// <summary>Width of each word vector (Keras <c>Embedding</c> <c>output_dim</c>). Default 128.</summary>
     public int EmbeddingDim { get; set; } = SeedDefaults.EmbeddingDim;
+
+    /// <summary>
+    /// Initialise the embedding with word2vec skip-gram vectors learned on the training rows (as encoded: the vocabulary's
+    /// words or pieces; never the validation rows) before training, instead of Keras's random initialisation; the network
+    /// then fine-tunes them. Progress goes to <see cref="Log"/> as Trace messages, and the coverage as an Info message
+    /// (<c>Embedding initialised from word2vec …</c>). Not with <see cref="EmbeddingVectorsPath"/>. Default false.
+    /// </summary>
+    public bool PretrainEmbedding { get; set; }
+
+    /// <summary>Passes of word2vec over the training rows when <see cref="PretrainEmbedding"/> is true (word2vec <c>-iter</c>). Default 5.</summary>
+    public int Word2VecEpochs { get; set; } = 5;
+
+    /// <summary>
+    /// A word2vec or GloVe text file (one word and its numbers per line; word2vec's "count dimensions" header line
+    /// optional) whose vectors initialise the embedding rows of the vocabulary's words found in it (the rest keep Keras's
+    /// random initialisation); the network then fine-tunes them. Its vectors must have <see cref="EmbeddingDim"/>
+    /// dimensions. Read when <c>Fit</c> starts; the coverage goes to <see cref="Log"/>. Not with
+    /// <see cref="PretrainEmbedding"/>. Default null (none).
+    /// </summary>
+    public string? EmbeddingVectorsPath { get; set; }
+
+    /// <summary>
+    /// When set, the transformer <c>Fit</c> returns adds a Single column of this name with the share of each text's
+    /// tokens outside the vocabulary (0 to 1; 0 for a text without tokens; see
+    /// <see cref="LstmTransformer.UnknownTokenShareColumnName"/>). That transformer cannot be saved with
+    /// <c>MLContext.Model.Save</c>. Default null (no column).
+    /// </summary>
+    public string? UnknownTokenShareColumnName { get; set; }
 
     /// <summary>Keras <c>Embedding(mask_zero=True)</c>: padding steps neither update the recurrent state nor count in pooling. Default false.</summary>
     public bool MaskZero { get; set; }
@@ -157,10 +186,32 @@ public abstract class LstmTrainerOptionsBase
                 throw new ArgumentException($"The example weight column '{weight}' is also the {(weight == TextColumnName ? "text" : "label")} column.", nameof(ExampleWeightColumnName));
         }
         if (Layers < 1) throw new ArgumentOutOfRangeException(nameof(Layers), Layers, "Layers must be at least 1.");
+        if (UnknownTokenShareColumnName is { } unknown)
+        {
+            Scoring.OutputColumns.CheckUnknownTokenShareName(unknown, nameof(UnknownTokenShareColumnName));
+            if (unknown == TextColumnName)
+                throw new ArgumentException($"The unknown-token share column '{unknown}' is also the text column.", nameof(UnknownTokenShareColumnName));
+        }
+        ValidatePretrainedEmbedding();
         if (NumberOfThreads is < 1) throw new ArgumentOutOfRangeException(nameof(NumberOfThreads), NumberOfThreads, "NumberOfThreads must be at least 1.");
         ValidateEarlyStopping();
         ValidateTaskSettings();
         ToTextModelOptions(ClassWeightsForValidation(), progress: null).Validate();
+    }
+
+    private void ValidatePretrainedEmbedding()
+    {
+        if (PretrainEmbedding && EmbeddingVectorsPath is not null)
+            throw new ArgumentException(
+                $"PretrainEmbedding (learn word2vec vectors from the training rows) and EmbeddingVectorsPath ('{EmbeddingVectorsPath}') are both set; choose one source for the starting embedding.",
+                nameof(EmbeddingVectorsPath));
+        if (Word2VecEpochs < 1) throw new ArgumentOutOfRangeException(nameof(Word2VecEpochs), Word2VecEpochs, "Word2VecEpochs must be at least 1.");
+        if (EmbeddingVectorsPath is { } path)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(path, nameof(EmbeddingVectorsPath));
+            if (!File.Exists(path))
+                throw new FileNotFoundException($"The word vectors file '{path}' (EmbeddingVectorsPath) does not exist.", path);
+        }
     }
 
     /// <summary>Checks the settings a derived class adds (e.g. class weights) that the shared check cannot see.</summary>
@@ -171,8 +222,13 @@ public abstract class LstmTrainerOptionsBase
     /// <summary>The class weights by class index as <see cref="Validate"/> checks them, before the classes are known.</summary>
     private protected virtual IReadOnlyDictionary<int, float>? ClassWeightsForValidation() => null;
 
-    /// <summary>These settings as Lstm.Training's options, with class weights by index and a progress callback.</summary>
-    internal TextModelOptions ToTextModelOptions(IReadOnlyDictionary<int, float>? classWeight, Action<TrainingProgress>? progress)
+    /// <summary>
+    /// These settings as Lstm.Training's options, with class weights by index and a progress callback. With
+    /// <see cref="PretrainEmbedding"/>, word2vec reports to <paramref name="word2VecProgress"/>; <paramref name="vectors"/>
+    /// are <see cref="EmbeddingVectorsPath"/>'s, once read (left out until then).
+    /// </summary>
+    internal TextModelOptions ToTextModelOptions(IReadOnlyDictionary<int, float>? classWeight, Action<TrainingProgress>? progress,
+        IProgress<Word2VecProgress>? word2VecProgress = null, PretrainedVectors? vectors = null)
     {
         ulong seed = unchecked((ulong)Seed);
         var layer = new RecurrentLayerSpec { Kind = RecurrentKind, Units = Units, Dropout = Dropout, RecurrentDropout = RecurrentDropout, Bidirectional = Bidirectional };
@@ -182,6 +238,9 @@ public abstract class LstmTrainerOptionsBase
             MaxLength = MaxLength,
             Tokenizer = Tokenizer,
             Task = Task,
+            PretrainedEmbedding = PretrainEmbedding
+                ? new PretrainedEmbedding { Word2Vec = new Word2VecOptions { Epochs = Word2VecEpochs, Seed = seed, Threads = NumberOfThreads, Progress = word2VecProgress } }
+                : vectors is not null ? new PretrainedEmbedding { Vectors = vectors, VectorsSource = $"'{EmbeddingVectorsPath}'" } : null,
             Network = new NetworkSpec
             {
                 EmbeddingDim = EmbeddingDim,

@@ -18,6 +18,8 @@ namespace Lstm.MLNet;
 /// <c>PredictedLabel</c> (<c>Key&lt;UInt32, K&gt;</c> whose key values are the <see cref="ClassNames"/>, so that
 /// <c>MapKeyToValue</c> gives the class name).</item>
 /// <item>Regression: <c>Score</c> (Single; Vector&lt;Single, K&gt; for a model of K outputs).</item>
+/// <item>Optionally (when <see cref="UnknownTokenShareColumnName"/> is set): a Single column with the share of each text's
+/// tokens outside the model's vocabulary (see <see cref="UnknownTokenShareColumnName"/>).</item>
 /// </list>
 /// Made by the trainers' <c>Fit</c> (<see cref="LstmTrainer"/>, <see cref="LstmMulticlassTrainer"/>,
 /// <see cref="LstmRegressionTrainer"/>) or by <see cref="LstmScoringEstimator.Fit"/> (<c>ApplyLstmModel</c>), which reads
@@ -43,12 +45,13 @@ public sealed class LstmTransformer : ITransformer, IDisposable
     private readonly OnnxTextScorer _scorer;
     private bool _disposed;
 
-    internal LstmTransformer(LstmOnnxModel model, string textColumnName, History? trainingHistory, int? scoringThreads = null)
+    internal LstmTransformer(LstmOnnxModel model, string textColumnName, History? trainingHistory, int? scoringThreads = null, string? unknownTokenShareColumnName = null)
     {
         _model = model;
         TextColumnName = textColumnName;
         TrainingHistory = trainingHistory;
-        _columns = OutputColumns.For(model);
+        UnknownTokenShareColumnName = unknownTokenShareColumnName;
+        _columns = OutputColumns.For(model).WithUnknownTokenShare(unknownTokenShareColumnName);
         _scorer = new OnnxTextScorer(model, _columns, scoringThreads);
     }
 
@@ -57,6 +60,17 @@ public sealed class LstmTransformer : ITransformer, IDisposable
 
     /// <summary>What the ONNX model records: network shape, vocabulary size, maximum length, normaliser.</summary>
     public OnnxModelMetadata Metadata => _model.Metadata;
+
+    /// <summary>
+    /// The name of the added Single column holding the "unknown text" signal, or null (the default) when it is not added.
+    /// Its value is the share of the text's tokens (words, or subword pieces for a subword model; all of them, before
+    /// truncation to the maximum length) that are not in the model's vocabulary, from 0 to 1, after the trainer's text
+    /// normalisation: the out-of-vocabulary count over the token count, 0 for a text without tokens (empty or only
+    /// punctuation). It equals Lstm.Training's <c>TextVectorizer.UnknownShare</c>. Near 1 means the model never saw such
+    /// text (e.g. another language than its training texts) and its score is not meaningful. Computed in .NET beside the
+    /// ONNX run; such a transformer cannot be saved with <c>MLContext.Model.Save</c> (see <see cref="ICanSaveModel.Save"/>).
+    /// </summary>
+    public string? UnknownTokenShareColumnName { get; }
 
     /// <summary>The model's task, which decides the columns added.</summary>
     public TaskKind Task => _model.Task;
@@ -113,10 +127,20 @@ public sealed class LstmTransformer : ITransformer, IDisposable
     }
 
     /// <summary>Saves the equivalent chain of ML.NET's built-in transformers (see the remarks).</summary>
+    /// <exception cref="NotSupportedException">
+    /// <see cref="UnknownTokenShareColumnName"/> is set: the share needs the model's vocabulary in .NET, which no built-in
+    /// transformer of the saved chain can hold (ML.NET 5.0.1 lets no third-party transformer store state), so the column
+    /// could not survive <c>MLContext.Model.Load</c>. Or the model is a subword model.
+    /// </exception>
     void ICanSaveModel.Save(ModelSaveContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (UnknownTokenShareColumnName is { } unknown)
+            throw new NotSupportedException(
+                $"This LstmTransformer adds the unknown-token share column '{unknown}' (option unknownTokenShareColumnName / UnknownTokenShareColumnName), which cannot be saved into an ML.NET model zip: " +
+                "the share is computed in .NET from the model's vocabulary, and ML.NET 5.0.1 lets no third-party transformer store such state, so a loaded model could not add the column. " +
+                "Save a transformer made without that option (e.g. mlContext.Transforms.ApplyLstmModel(path) without unknownTokenShareColumnName), or save the ONNX model (SaveOnnxModel) and add the column after loading it with ApplyLstmModel(path, unknownTokenShareColumnName: \"" + unknown + "\").");
         BuiltInScoringChain.Save(_model, TextColumnName, ctx);
     }
 

@@ -15,6 +15,7 @@ internal sealed class OnnxTextScorer : IDisposable
     private readonly LstmOnnxModel _model;
     private readonly string[] _outputNames;
     private readonly int _width;
+    private readonly bool _unknownShare;
     private readonly InferenceSession _session;
     private readonly ReaderWriterLockSlim _lifetime = new(LockRecursionPolicy.NoRecursion);
     private bool _disposed;
@@ -32,6 +33,7 @@ internal sealed class OnnxTextScorer : IDisposable
         _inputNames = [model.TokenizesInDotNet ? LstmOnnxModel.IdsInput : LstmOnnxModel.TextInput];
         _outputNames = [.. columns.OnnxOutputs];
         _width = columns.Width;
+        _unknownShare = columns.UnknownTokenShareColumn is not null;
         using var options = new SessionOptions
         {
             IntraOpNumThreads = intraOpThreads ?? Environment.ProcessorCount,
@@ -45,10 +47,16 @@ internal sealed class OnnxTextScorer : IDisposable
     /// <summary>The columns this scorer's outputs feed.</summary>
     public OutputColumns Columns { get; }
 
-    /// <summary>Buffers for the outputs of <paramref name="rows"/> texts, as <see cref="Score"/> fills them.</summary>
-    public float[][] CreateOutputs(int rows) => [.. _outputNames.Select(_ => new float[rows * _width])];
+    /// <summary>
+    /// Buffers for the outputs of <paramref name="rows"/> texts, as <see cref="Score"/> fills them: one per fetched ONNX
+    /// output, then one of the unknown-token shares when the columns include it.
+    /// </summary>
+    public float[][] CreateOutputs(int rows) => [.. _outputNames.Select(_ => new float[rows * _width]), .. _unknownShare ? [new float[rows]] : Array.Empty<float[]>()];
 
-    /// <summary>Writes each text's outputs: <paramref name="outputs"/> holds one array per fetched output, each of at least <c>batch.Count</c> × width values.</summary>
+    /// <summary>
+    /// Writes each text's outputs: <paramref name="outputs"/> holds one array per fetched output, each of at least
+    /// <c>batch.Count</c> × width values, then (when the columns include it) one of the texts' unknown-token shares.
+    /// </summary>
     public void Score(NormalizedTextBatch batch, float[][] outputs)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -60,7 +68,8 @@ internal sealed class OnnxTextScorer : IDisposable
         {
             if (_disposed)
                 throw new ObjectDisposedException(nameof(LstmTransformer), "The LstmTransformer was disposed: the PredictionEngines and IDataViews made from it cannot score any more.");
-            using var input = _model.TokenizesInDotNet ? PaddedIds(batch) : Texts(batch);
+            float[]? shares = _unknownShare ? outputs[_outputNames.Length] : null;
+            using var input = _model.TokenizesInDotNet ? PaddedIds(batch, shares) : Texts(batch, shares);
             using var runOptions = new RunOptions();
             using var results = _session.Run(runOptions, _inputNames, [input], _outputNames);
             for (int i = 0; i < _outputNames.Length; i++)
@@ -72,19 +81,35 @@ internal sealed class OnnxTextScorer : IDisposable
         }
     }
 
-    private static OrtValue Texts(NormalizedTextBatch batch)
+    /// <summary>A words model's input: the normalised texts (the graph splits and maps them); <paramref name="shares"/>, when given, gets each text's unknown-token share.</summary>
+    private OrtValue Texts(NormalizedTextBatch batch, float[]? shares)
     {
         var input = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, [batch.Count, 1]);
-        for (int i = 0; i < batch.Count; i++) input.StringTensorSetElementAt(batch[i], i);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            input.StringTensorSetElementAt(batch[i], i);
+            if (shares is not null)
+            {
+                var (unknown, tokens) = _model.Vocabulary.CountUnknownNormalized(batch[i]);
+                shares[i] = OutputColumns.UnknownTokenShare(unknown, tokens);
+            }
+        }
         return input;
     }
 
-    /// <summary>A subword model's input: each normalised text split into pieces, mapped and padded as the trainer did.</summary>
-    private OrtValue PaddedIds(NormalizedTextBatch batch)
+    /// <summary>
+    /// A subword model's input: each normalised text split into pieces, mapped and padded as the trainer did;
+    /// <paramref name="shares"/>, when given, gets each text's unknown-token share from the same pieces.
+    /// </summary>
+    private OrtValue PaddedIds(NormalizedTextBatch batch, float[]? shares)
     {
         var metadata = _model.Metadata;
         var rows = new int[batch.Count][];
-        for (int i = 0; i < batch.Count; i++) rows[i] = _model.Vocabulary.EncodeNormalized(batch[i]);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            rows[i] = _model.Vocabulary.EncodeNormalized(batch[i]);
+            if (shares is not null) shares[i] = OutputColumns.UnknownTokenShare(rows[i].AsSpan(1).Count(Vocabulary.OovId), rows[i].Length - 1);
+        }
         int[][] padded = PadSequences.Pad(rows, metadata.MaxLength, metadata.Padding, metadata.Truncating, Vocabulary.PaddingId);
         var flat = new long[batch.Count * metadata.MaxLength];
         for (int i = 0; i < padded.Length; i++)

@@ -44,6 +44,46 @@ internal abstract class OutputColumns
         };
     }
 
+    /// <summary>
+    /// The name of the added Single column holding the share of each text's tokens outside the model's vocabulary
+    /// (<see cref="UnknownTokenShare"/>), or null when it is not added (the default).
+    /// </summary>
+    public virtual string? UnknownTokenShareColumn => null;
+
+    /// <summary>Buffers per batch that <see cref="OnnxTextScorer"/> fills: the ONNX outputs, then the unknown-token shares when that column is added.</summary>
+    public int Buffers => OnnxOutputs.Count + (UnknownTokenShareColumn is null ? 0 : 1);
+
+    /// <summary>These columns, followed by the unknown-token share column <paramref name="name"/>; these columns themselves when <paramref name="name"/> is null.</summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is blank or one of the columns the model adds.</exception>
+    public OutputColumns WithUnknownTokenShare(string? name)
+    {
+        if (name is null) return this;
+        CheckUnknownTokenShareName(name);
+        return new UnknownTokenShareColumns(this, name);
+    }
+
+    /// <summary>
+    /// The unknown-token share of a text already normalised by the trainer's normaliser: the tokens (words or subword
+    /// pieces, all of them, before truncation) outside the vocabulary over all its tokens; 0 for a text without tokens.
+    /// The same value as <c>TextVectorizer.UnknownShare</c>, as a Single.
+    /// </summary>
+    public static float UnknownTokenShare(int unknown, int tokens) => tokens == 0 ? 0f : (float)((double)unknown / tokens);
+
+    /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="name"/> cannot name the unknown-token share column.</summary>
+    public static void CheckUnknownTokenShareName(string name, string parameterName = "unknownTokenShareColumnName")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name, parameterName);
+        if (name is Score or Probability or PredictedLabel)
+            throw new ArgumentException($"The unknown-token share column cannot be named '{name}': the model adds a column of that name. Choose another name, e.g. \"UnknownTokenShare\".", parameterName);
+    }
+
+    /// <summary><paramref name="input"/> with a Single column <paramref name="name"/> added or replaced; <paramref name="input"/> when <paramref name="name"/> is null.</summary>
+    public static SchemaShape AppendUnknownTokenShareShape(SchemaShape input, string? name)
+    {
+        if (name is null) return input;
+        return AppendShapes(input, [SchemaShapes.Single(name)]);
+    }
+
     /// <summary><paramref name="input"/> followed by the added columns (hiding input columns of the same names).</summary>
     public DataViewSchema AppendTo(DataViewSchema input)
     {
@@ -55,7 +95,7 @@ internal abstract class OutputColumns
     }
 
     /// <summary><paramref name="input"/>'s columns with the added ones added or replaced.</summary>
-    public SchemaShape AppendTo(SchemaShape input) => AppendShapes(input, Shapes);
+    public SchemaShape AppendTo(SchemaShape input) => AppendUnknownTokenShareShape(AppendShapes(input, Shapes), UnknownTokenShareColumn);
 
     /// <summary><paramref name="input"/>'s columns with <paramref name="added"/> added or replaced.</summary>
     private protected static SchemaShape AppendShapes(SchemaShape input, IReadOnlyList<SchemaShape.Column> added)
@@ -84,4 +124,31 @@ internal abstract class OutputColumns
 
     /// <summary>The getter of the column <paramref name="name"/> (a ValueGetter of its type).</summary>
     private protected abstract Delegate MakeGetter(string name, float[][] outputs, Func<int> row);
+
+    /// <summary>A task's columns followed by the Single unknown-token share column, computed in .NET from the normalised text.</summary>
+    private sealed class UnknownTokenShareColumns(OutputColumns inner, string name) : OutputColumns
+    {
+        public override TaskKind Task => inner.Task;
+
+        public override IReadOnlyList<string> OnnxOutputs => inner.OnnxOutputs;
+
+        public override int Width => inner.Width;
+
+        public override string? UnknownTokenShareColumn => name;
+
+        private protected override IReadOnlyList<SchemaShape.Column> Shapes => inner.Shapes;
+
+        private protected override void AddColumns(DataViewSchema.Builder builder)
+        {
+            inner.AddColumns(builder);
+            builder.AddColumn(name, NumberDataViewType.Single);
+        }
+
+        private protected override Delegate MakeGetter(string column, float[][] outputs, Func<int> row)
+        {
+            if (column != name) return inner.MakeGetter(column, outputs, row);
+            int buffer = inner.OnnxOutputs.Count;
+            return (ValueGetter<float>)((ref float value) => value = outputs[buffer][row()]);
+        }
+    }
 }

@@ -25,7 +25,19 @@ internal static class SchemaShapes
         return ml.Transforms.Conversion.MapValueToKey(name, nameof(TextRow.Value)).GetOutputSchema(text).Single(c => c.Name == name);
     }
 
+    /// <summary>A scalar Single column <paramref name="name"/>, as <c>CopyColumns</c> makes it from one.</summary>
+    public static SchemaShape.Column Single(string name)
+    {
+        var input = new SchemaShape(Of<SingleRow>());
+        return new MLContext().Transforms.CopyColumns(name, nameof(SingleRow.Value)).GetOutputSchema(input).Single(c => c.Name == name);
+    }
+
     private sealed class NoColumns;
+
+    private sealed class SingleRow
+    {
+        public float Value { get; set; }
+    }
 
     private sealed class TextRow
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Lstm.Training.Embeddings;
 using Lstm.Training.Kernels;
 using Lstm.Training.Models;
 using Lstm.Training.Onnx;
@@ -29,6 +31,7 @@ internal static class TextModelFit
         var token = options.CancellationToken;
         using var channel = options.Log?.Start(trainerName);
         var log = new TrainingLog(channel);
+        var vectors = ReadVectors(options, log, token);
 
         var train = TrainingRows.Read(input, options.TextColumnName, label, options.ExampleWeightColumnName, source: null, token);
         if (train.Data.Count == 0)
@@ -40,7 +43,7 @@ internal static class TextModelFit
         WarnSkipped(log, train, "training data");
         if (validation is not null) WarnSkipped(log, validation, "validation set");
 
-        var trainer = new TextModelTrainer(options.ToTextModelOptions(classWeight(train), log.Report) with { Warning = log.Warning, Info = log.Info });
+        var trainer = new TextModelTrainer(options.ToTextModelOptions(classWeight(train), log.Report, log.Word2Vec, vectors) with { Warning = log.Warning, Info = log.Info });
         var spec = trainer.Options.NetworkFor(train.Data.Labels);
         var trainData = train.Data;
         var validationData = validation?.Data;
@@ -60,7 +63,22 @@ internal static class TextModelFit
         if (history.StoppedEarly)
             log.Info($"Early stopping after epoch {history.Epochs.Count}{(history.RestoredEpoch is { } best ? $"; restored the weights of epoch {best}" : "")}.");
         var onnx = TextModelFile.ToBytes(model);
-        return new LstmTransformer(LstmOnnxModel.FromBytes(onnx, "The trained model"), options.TextColumnName, history, options.NumberOfThreads);
+        return new LstmTransformer(LstmOnnxModel.FromBytes(onnx, "The trained model"), options.TextColumnName, history, options.NumberOfThreads, options.UnknownTokenShareColumnName);
+    }
+
+    /// <summary><see cref="LstmTrainerOptionsBase.EmbeddingVectorsPath"/>'s vectors, read and reported; null without it.</summary>
+    private static PretrainedVectors? ReadVectors(LstmTrainerOptionsBase options, TrainingLog log, CancellationToken token)
+    {
+        if (options.EmbeddingVectorsPath is not { } path) return null;
+        if (!File.Exists(path)) throw new FileNotFoundException($"The word vectors file '{path}' (EmbeddingVectorsPath) does not exist.", path);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var vectors = WordVectorsFile.Read(path, ct: token);
+        if (vectors.Dimensions != options.EmbeddingDim)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The word vectors of '{path}' (EmbeddingVectorsPath) have {vectors.Dimensions} dimensions but the embedding has {options.EmbeddingDim} (EmbeddingDim); set EmbeddingDim to {vectors.Dimensions}."),
+                nameof(LstmTrainerOptionsBase.EmbeddingVectorsPath));
+        log.Info(string.Create(CultureInfo.InvariantCulture, $"Read {vectors.Count:N0} word vectors of {vectors.Dimensions} dimensions from '{path}' in {clock.Elapsed.TotalSeconds:0.0}s."));
+        return vectors;
     }
 
     private static void WarnSkipped(TrainingLog log, TrainingRows rows, string what)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lstm.Training.Embeddings;
 using Lstm.Training.Training;
 using Microsoft.ML.Runtime;
 
@@ -11,25 +12,31 @@ namespace Lstm.MLNet.Training;
 /// </summary>
 internal sealed class TrainingLog(IChannel? channel)
 {
+    private readonly IChannel? _channel = channel;
+
+    private readonly Lock _lock = new();
     private int _lastTenth = -1;
 
+    /// <summary>Where word2vec's progress goes (Trace messages; word2vec reports from its worker threads).</summary>
+    public IProgress<Word2VecProgress> Word2Vec => new Word2VecTrace(this);
+
     /// <summary>An Info message.</summary>
-    public void Info(string message) => channel?.Info(MessageSensitivity.None, message);
+    public void Info(string message) => _channel?.Info(MessageSensitivity.None, message);
 
     /// <summary>A Warning message.</summary>
-    public void Warning(string message) => channel?.Warning(MessageSensitivity.None, message);
+    public void Warning(string message) => _channel?.Warning(MessageSensitivity.None, message);
 
     /// <summary>The <see cref="FitOptions.Progress"/> callback.</summary>
     public void Report(TrainingProgress progress)
     {
-        if (channel is null) return;
+        if (_channel is null) return;
         if (progress.EpochResult is { } epoch)
         {
             _lastTenth = -1;
             string metrics = epoch.MeanAbsoluteError is { } mae
                 ? Format($"loss {epoch.Loss:F4}, mae {mae:F4}{(epoch.ValLoss is { } vl ? Format($", val_loss {vl:F4}, val_mae {epoch.ValMeanAbsoluteError:F4}") : "")}")
                 : Format($"loss {epoch.Loss:F4}, accuracy {epoch.Accuracy:F4}{(epoch.ValLoss is { } vl2 ? Format($", val_loss {vl2:F4}, val_accuracy {epoch.ValAccuracy:F4}") : "")}");
-            channel.Info(MessageSensitivity.None, Format(
+            _channel.Info(MessageSensitivity.None, Format(
                 $"Epoch {epoch.Epoch}/{progress.Epochs}: {metrics} ({epoch.TrainSeconds:F1} s, {progress.SequencesPerSecond:F0} reviews/s)"));
             return;
         }
@@ -37,9 +44,20 @@ internal sealed class TrainingLog(IChannel? channel)
         if (tenth == _lastTenth) return;
         _lastTenth = tenth;
         string metric = progress.MeanAbsoluteError is { } runningMae ? Format($"mae {runningMae:F4}") : Format($"accuracy {progress.Accuracy:F4}");
-        channel.Trace(MessageSensitivity.None, Format(
+        _channel.Trace(MessageSensitivity.None, Format(
             $"Epoch {progress.Epoch}/{progress.Epochs}, batch {progress.Batch}/{progress.Batches}: loss {progress.Loss:F4}, {metric}, {progress.SequencesPerSecond:F0} reviews/s"));
     }
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class Word2VecTrace(TrainingLog log) : IProgress<Word2VecProgress>
+    {
+        public void Report(Word2VecProgress value)
+        {
+            if (log._channel is not { } ch) return;
+            double share = value.TotalWords == 0 ? 1 : Math.Min(1, (double)value.WordsProcessed / value.TotalWords);
+            string line = Format($"word2vec epoch {value.Epoch}/{value.Epochs}: {share:P0} of {value.TotalWords:N0} words, {value.WordsPerSecond:N0} words/s, learning rate {value.LearningRate:0.#####}");
+            lock (log._lock) ch.Trace(MessageSensitivity.None, line);
+        }
+    }
 }

@@ -12,7 +12,7 @@ namespace Lstm.Cli.Commands;
 /// <summary>
 /// <c>lstm predict --model DIR|FILE.onnx [--format table|tsv|json] "text" …</c>: the probability that each review is
 /// positive, P(positive), and its label. The default table has a header, then one line per review:
-/// <c>0.8802       positive  "A moving, beautifully acted film."</c> (models/imdb-lstm); see <see cref="PredictionWriter"/>.
+/// <c>0.9313       positive  "A moving, beautifully acted film."</c> (models/imdb-lstm); see <see cref="PredictionWriter"/>.
 /// </summary>
 internal sealed class PredictCommand
 {

@@ -78,7 +78,9 @@ public sealed class TextModelTrainer
             Options.Info?.Invoke($"Pretraining the embedding: {pretrained.Describe()}, {spec.EmbeddingDim} dimensions, on {prepared.Train.Count:N0} training rows");
             // Padding, start and out-of-vocabulary ids are dropped by Word2Vec itself, so the padded rows serve as they are.
             var vectors = Word2Vec.Train(prepared.Train.Sequences, spec.VocabularySize, options, ct);
-            coverage = EmbeddingInitializer.CopyInto(network.Parameters.Embedding, spec.EmbeddingDim, vectors, pretrained.TargetStd);
+            // Ids above the vocabulary's last word (a subword vocabulary smaller than NumWords) are not words to cover.
+            coverage = EmbeddingInitializer.CopyInto(network.Parameters.Embedding, spec.EmbeddingDim, vectors, pretrained.TargetStd)
+                with { VocabularyWords = prepared.Vectorizer.Vocabulary.Words.Count };
         }
         else
         {

@@ -35,7 +35,7 @@ public abstract class FormatRunFolderTests
         var outcome = LstmRunner.Run(["predict", "--model", Set.File(model), "--format", "tsv", .. texts]);
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         string[] lines = outcome.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("probability\tlabel\ttext", lines[0]);
+        Assert.Equal("probability\tlabel\ttext\tunknown_share", lines[0]);
         Assert.Equal(texts.Length, lines.Length - 1);
         // The TSV prints the probability formatted "R", which parses back to the same float.
         float[] probabilities = [.. lines.Skip(1).Select(line => float.Parse(line.Split('\t')[0], CultureInfo.InvariantCulture))];

@@ -32,7 +32,7 @@ public class FormatV2FamilyRunFolderTests
         var outcome = LstmRunner.Run(["predict", "--model", Set.File($"{Family.Folder}/{model}"), "--format", "tsv", .. texts]);
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         string[] lines = outcome.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("probability\tlabel\ttext", lines[0]);
+        Assert.Equal("probability\tlabel\ttext\tunknown_share", lines[0]);
         Assert.Equal(texts.Length, lines.Length - 1);
         // Each line is the most probable class and its probability, formatted "R" (which parses back to the same float).
         var expected = Expected[$"{Family.Folder}/{artefact}"];

@@ -29,6 +29,33 @@ public sealed class SubwordCliTests
             Assert.True(onnx.ExitCode == 0, onnx.ToString());
             Assert.Equal(predict.Output.Split('\n')[1], onnx.Output.Split('\n')[1]);
 
+            var json = LstmRunner.Run("predict", "--model", run, "--format", "json", Korean[0], "an English sentence here");
+            Assert.True(json.ExitCode == 0, json.ToString());
+            using (var document = System.Text.Json.JsonDocument.Parse(json.Output))
+            {
+                var items = document.RootElement.EnumerateArray().ToArray();
+                Assert.InRange(items[0].GetProperty("unknownShare").GetDouble(), 0, 0.5);
+                Assert.InRange(items[1].GetProperty("unknownShare").GetDouble(), 0.5000001, 1);
+            }
+
+            int pieces = Lstm.Training.Text.Vocabulary.Load(Path.Combine(run, "vocabulary.json")).Words.Count;
+            var summary = LstmRunner.Run("summary", "--model", run);
+            Assert.True(summary.ExitCode == 0, summary.ToString());
+            Assert.Contains($"Vocabulary:  num_words 100, {pieces} subword pieces of o200k_base (Microsoft.ML.Tokenizers 2.0.", summary.Output);
+            Assert.Contains($"), ids 4-{3 + pieces}; 0 padding, 1 start, 2 out-of-vocabulary, 3 unused", summary.Output);
+            Assert.DoesNotContain(" words (ids", summary.Output);
+            var summaryJson = LstmRunner.Run("summary", "--model", run, "--format", "json");
+            Assert.True(summaryJson.ExitCode == 0, summaryJson.ToString());
+            using (var document = System.Text.Json.JsonDocument.Parse(summaryJson.Output))
+            {
+                var vocabulary = document.RootElement.GetProperty("vocabulary");
+                Assert.Equal("o200k_base", vocabulary.GetProperty("tokenizer").GetString());
+                Assert.Equal(pieces, vocabulary.GetProperty("pieces").GetInt32());
+                Assert.Equal("Microsoft.ML.Tokenizers", vocabulary.GetProperty("tokenizerLibrary").GetString());
+                Assert.StartsWith("2.0.", vocabulary.GetProperty("tokenizerVersion").GetString(), StringComparison.Ordinal);
+                Assert.False(vocabulary.TryGetProperty("words", out _));
+            }
+
             var export = LstmRunner.Run("export", "--model", run, "--variant", "text", "--out", Path.Combine(dir, "text.onnx"));
             Assert.NotEqual(0, export.ExitCode);
             Assert.Contains("no text variant", export.Error);

@@ -66,6 +66,7 @@ public class SummaryCommandTests
         Assert.Equal(0, root.GetProperty("nonTrainableParams").GetInt64());
         Assert.Equal(10_000, root.GetProperty("vocabulary").GetProperty("numWords").GetInt32());
         Assert.Equal(9_996, root.GetProperty("vocabulary").GetProperty("words").GetInt32());
+        Assert.Equal("words", root.GetProperty("vocabulary").GetProperty("tokenizer").GetString());
         var preprocessing = root.GetProperty("preprocessing");
         Assert.Equal((TextNormalizer.Name, 500, "pre", "pre"), (preprocessing.GetProperty("normalizer").GetString(), preprocessing.GetProperty("maxLen").GetInt32(),
             preprocessing.GetProperty("padding").GetString(), preprocessing.GetProperty("truncating").GetString()));

@@ -69,7 +69,7 @@ public class TaskOptionsTests
         var predict = LstmRunner.Run("predict", "--model", run, "--format", "tsv", "we saw the band play a song", "a new recipe for the oven");
         Assert.True(predict.ExitCode == 0, predict.ToString());
         var lines = predict.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("probability\tlabel\ttext", lines[0]);
+        Assert.Equal("probability\tlabel\ttext\tunknown_share", lines[0]);
         Assert.Equal("music", lines[1].Split('\t')[1]);
         Assert.Equal("cooking", lines[2].Split('\t')[1]);
 

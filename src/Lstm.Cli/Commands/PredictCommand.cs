@@ -68,7 +68,10 @@ internal sealed class PredictCommand
         var model = TrainedModel.Load(parseResult.GetValue(_model)!);
         float[] outputs = Logits(model, texts, parseResult.GetValue(_threads), environment.CancellationToken);
         var predictions = Predictions(model.Network.Spec, texts, outputs);
-        WarnAboutUnknownText(model.Vocabulary, texts, environment.Error);
+        var unknown = UnknownTokens(model.Vocabulary, texts);
+        for (int i = 0; i < predictions.Length; i++)
+            predictions[i] = predictions[i] with { UnknownShare = unknown[i].Tokens == 0 ? 0 : (double)unknown[i].Unknown / unknown[i].Tokens };
+        WarnAboutUnknownTokens(model.Vocabulary, texts, unknown, environment.Error);
         PredictionWriter.Write(environment.Output, predictions, Enum.Parse<PredictionFormat>(parseResult.GetValue(_format)!, ignoreCase: true));
         return ExitCodes.Success;
     }
@@ -90,12 +93,18 @@ internal sealed class PredictCommand
     /// Writes a warning to <paramref name="error"/> for each text most of whose tokens (more than <see cref="UnknownShareWarning"/>)
     /// are not in <paramref name="vocabulary"/>, e.g. a text in another language than the training texts: its score means nothing.
     /// </summary>
-    public static void WarnAboutUnknownText(Vocabulary vocabulary, IReadOnlyList<string> texts, TextWriter error)
+    public static void WarnAboutUnknownText(Vocabulary vocabulary, IReadOnlyList<string> texts, TextWriter error) =>
+        WarnAboutUnknownTokens(vocabulary, texts, UnknownTokens(vocabulary, texts), error);
+
+    /// <summary>Each text's tokens outside <paramref name="vocabulary"/> and all its tokens (<see cref="Vocabulary.CountUnknown"/>).</summary>
+    public static (int Unknown, int Tokens)[] UnknownTokens(Vocabulary vocabulary, IReadOnlyList<string> texts) => [.. texts.Select(vocabulary.CountUnknown)];
+
+    private static void WarnAboutUnknownTokens(Vocabulary vocabulary, IReadOnlyList<string> texts, (int Unknown, int Tokens)[] counts, TextWriter error)
     {
         string tokens = vocabulary.IsSubword ? $"{vocabulary.Words.Count:N0} most frequent {vocabulary.Tokenizer} pieces" : $"{vocabulary.Words.Count:N0} most frequent words";
         for (int i = 0; i < texts.Count; i++)
         {
-            var (unknown, count) = vocabulary.CountUnknown(texts[i]);
+            var (unknown, count) = counts[i];
             if (count > 0 && unknown > UnknownShareWarning * count)
                 error.WriteLine(System.FormattableString.Invariant(
                     $"warning: {unknown} of {count} tokens of text {i + 1} are not in the model's vocabulary (the {tokens} of the texts it was trained on); the score is not meaningful."));

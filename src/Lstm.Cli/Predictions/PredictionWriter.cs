@@ -13,8 +13,8 @@ internal static class PredictionWriter
     /// <summary>The header of the table: <c>P(positive)  label     text</c>.</summary>
     public const string TableHeader = "P(positive)  label     text";
 
-    /// <summary>The header row of the TSV output.</summary>
-    public const string TsvHeader = "probability\tlabel\ttext";
+    /// <summary>The header row of the TSV output; <c>unknown_share</c> is the share of the text's tokens outside the vocabulary.</summary>
+    public const string TsvHeader = "probability\tlabel\ttext\tunknown_share";
 
     private static readonly JsonWriterOptions Json = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -32,7 +32,7 @@ internal static class PredictionWriter
             case PredictionFormat.Tsv:
                 output.WriteLine(TsvHeader);
                 foreach (var p in predictions)
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Probability:R}\t{p.Label}\t{OneLine(p.Text)}"));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Probability:R}\t{p.Label}\t{OneLine(p.Text)}\t{p.UnknownShare:R}"));
                 break;
             case PredictionFormat.Json:
                 output.WriteLine(ToJson(predictions));
@@ -45,7 +45,6 @@ internal static class PredictionWriter
         }
     }
 
-    /// <summary>The JSON array: <c>[{"text": "…", "probability": 0.88, "label": "positive"}, …]</c>.</summary>
     /// <summary>The table header of a multi-class model: <c>P(label)    label     text</c>, the label column as wide as the widest class.</summary>
     private static string ClassTableHeader(IReadOnlyList<Prediction> predictions) => "P(label)     label  text";
 
@@ -68,6 +67,7 @@ internal static class PredictionWriter
                             writer.WriteStartArray("values");
                             foreach (float v in p.Values!) writer.WriteNumberValue(v);
                             writer.WriteEndArray();
+                            writer.WriteNumber("unknownShare", p.UnknownShare);
                             writer.WriteEndObject();
                         }
                         writer.WriteEndArray();
@@ -76,9 +76,9 @@ internal static class PredictionWriter
                 }
                 break;
             case PredictionFormat.Tsv:
-                output.WriteLine(string.Join('\t', names) + "\ttext");
+                output.WriteLine(string.Join('\t', names) + "\ttext\tunknown_share");
                 foreach (var p in predictions)
-                    output.WriteLine(string.Join('\t', p.Values!.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "\t" + OneLine(p.Text));
+                    output.WriteLine(string.Join('\t', p.Values!.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "\t" + OneLine(p.Text) + "\t" + p.UnknownShare.ToString("R", CultureInfo.InvariantCulture));
                 break;
             default:
                 output.WriteLine(string.Join("  ", names.Select(n => n.PadRight(10))) + "  text");
@@ -88,6 +88,7 @@ internal static class PredictionWriter
         }
     }
 
+    /// <summary>The JSON array: <c>[{"text": "…", "probability": 0.88, "label": "positive", "unknownShare": 0.0}, …]</c>.</summary>
     public static string ToJson(IReadOnlyList<Prediction> predictions)
     {
         using var buffer = new MemoryStream();
@@ -100,6 +101,7 @@ internal static class PredictionWriter
                 writer.WriteString("text", p.Text);
                 writer.WriteNumber("probability", p.Probability);
                 writer.WriteString("label", p.Label);
+                writer.WriteNumber("unknownShare", p.UnknownShare);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();

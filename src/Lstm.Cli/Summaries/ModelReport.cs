@@ -14,12 +14,21 @@ namespace Lstm.Cli.Summaries;
 /// <param name="Layers">The layer table, the embedding's sequence length being the padded length.</param>
 /// <param name="Config">The network's shape and dropout rates.</param>
 /// <param name="NumWords">Keras <c>num_words</c>: ids are below it.</param>
-/// <param name="VocabularyWords">Words the vocabulary holds (ids 4 and up).</param>
+/// <param name="VocabularyWords">Words (or subword pieces) the vocabulary holds (ids 4 and up).</param>
 /// <param name="Padding">Padded length and sides.</param>
 /// <param name="Manifest">The run's <c>training.json</c> when <paramref name="Source"/> is a run folder, else null.</param>
 internal sealed record ModelReport(string Source, string Kind, ModelSummary Layers, LstmClassifierConfig Config, int NumWords, int VocabularyWords,
     SequencePadding Padding, TrainingManifest? Manifest)
 {
+    /// <summary>The tokenizer: <c>"words"</c>, or a subword one such as <c>"o200k_base"</c>. Default "words".</summary>
+    public string Tokenizer { get; init; } = SubwordTokenizer.Words;
+
+    /// <summary>The version of Microsoft.ML.Tokenizers a subword vocabulary was built with; null for words.</summary>
+    public string? TokenizerVersion { get; init; }
+
+    /// <summary>Whether the vocabulary holds subword pieces rather than words.</summary>
+    public bool IsSubword => Tokenizer != SubwordTokenizer.Words;
+
     /// <summary>Name of the text normaliser every model this lstm reads was trained with (readers refuse others).</summary>
     public static string Normalizer => TextNormalizer.Name;
 
@@ -32,5 +41,9 @@ internal sealed record ModelReport(string Source, string Kind, ModelSummary Laye
     /// </summary>
     public static ModelReport From(TrainedModel model, TrainingManifest? manifest) =>
         new(model.Source, model.Kind, model.Network.Summary(model.Padding.MaxLen), model.Network.Spec.FirstLayerConfig(),
-            model.Vocabulary.NumWords, model.Vocabulary.Words.Count, model.Padding, manifest);
+            model.Vocabulary.NumWords, model.Vocabulary.Words.Count, model.Padding, manifest)
+        {
+            Tokenizer = model.Vocabulary.Tokenizer,
+            TokenizerVersion = model.Vocabulary.IsSubword ? model.Vocabulary.TokenizerVersion : null,
+        };
 }

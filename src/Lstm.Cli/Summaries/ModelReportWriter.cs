@@ -33,7 +33,7 @@ internal static class ModelReportWriter
     {
         var c = report.Config;
         yield return $"Source:      {report.Source} ({report.Kind})";
-        yield return Invariant($"Vocabulary:  num_words {report.NumWords}, {Words(report.VocabularyWords)}; 0 padding, 1 start, 2 out-of-vocabulary, 3 unused");
+        yield return Invariant($"Vocabulary:  num_words {report.NumWords}, {(report.IsSubword ? Pieces(report) : Words(report.VocabularyWords))}; 0 padding, 1 start, 2 out-of-vocabulary, 3 unused");
         yield return Invariant($"Sequences:   maxlen {report.Padding.MaxLen}, padding {SequencePadding.Format(report.Padding.Padding)}, truncating {SequencePadding.Format(report.Padding.Truncating)}");
         yield return Invariant($"Dropout:     dropout {c.Dropout}, recurrent_dropout {c.RecurrentDropout} (while training only)");
         yield return Invariant($"Normaliser:  {ModelReport.Normalizer} v{ModelReport.NormalizerVersion}");
@@ -46,6 +46,20 @@ internal static class ModelReportWriter
         1 => Invariant($"1 word (id {Vocabulary.IndexFrom + 1})"),
         _ => Invariant($"{count:N0} words (ids {Vocabulary.IndexFrom + 1}-{Vocabulary.IndexFrom + count})"),
     };
+
+    /// <summary><c>3,136 subword pieces of o200k_base (Microsoft.ML.Tokenizers 2.0.1), ids 4-3139</c>.</summary>
+    private static string Pieces(ModelReport report)
+    {
+        int count = report.VocabularyWords;
+        string ids = count switch
+        {
+            0 => "",
+            1 => Invariant($", id {Vocabulary.IndexFrom + 1}"),
+            _ => Invariant($", ids {Vocabulary.IndexFrom + 1}-{Vocabulary.IndexFrom + count}"),
+        };
+        string version = report.TokenizerVersion is { } v ? $" {v}" : "";
+        return Invariant($"{count:N0} subword piece{(count == 1 ? "" : "s")} of {report.Tokenizer} ({SubwordTokenizer.Library}{version}){ids}");
+    }
 
     /// <summary><c>completed, 6 of 10 epochs, stopped early, weights of epoch 3 - loss: 0.2955 - accuracy: 0.8809 - val_loss: … - val_accuracy: …</c>.</summary>
     private static string Training(TrainingManifest manifest)
@@ -65,7 +79,8 @@ internal static class ModelReportWriter
 
     /// <summary>
     /// One object: <c>{"source", "kind", "model", "layers": [{"name", "type", "outputShape", "params"}], "totalParams",
-    /// "trainableParams", "nonTrainableParams", "vocabulary", "preprocessing", "dropout", "recurrentDropout", "training"}</c>;
+    /// "trainableParams", "nonTrainableParams", "vocabulary" (<c>{"numWords", "tokenizer", "words"}</c>, or for a subword
+    /// model <c>{"numWords", "tokenizer", "pieces", "tokenizerLibrary", "tokenizerVersion"}</c>), "preprocessing", "dropout", "recurrentDropout", "training"}</c>;
     /// <c>null</c> in <c>outputShape</c> is Keras's None, and <c>training</c> is null unless the source is a run folder.
     /// </summary>
     public static string ToJson(ModelReport report)
@@ -100,7 +115,17 @@ internal static class ModelReportWriter
 
             json.WriteStartObject("vocabulary");
             json.WriteNumber("numWords", report.NumWords);
-            json.WriteNumber("words", report.VocabularyWords);
+            json.WriteString("tokenizer", report.Tokenizer);
+            if (report.IsSubword)
+            {
+                json.WriteNumber("pieces", report.VocabularyWords);
+                json.WriteString("tokenizerLibrary", SubwordTokenizer.Library);
+                if (report.TokenizerVersion is { } version) json.WriteString("tokenizerVersion", version);
+            }
+            else
+            {
+                json.WriteNumber("words", report.VocabularyWords);
+            }
             json.WriteEndObject();
             json.WriteStartObject("preprocessing");
             json.WriteString("normalizer", ModelReport.Normalizer);

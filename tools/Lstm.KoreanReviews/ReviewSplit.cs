@@ -142,7 +142,8 @@ public sealed class ReviewSplit
 
     /// <summary>
     /// Writes <c>train.tsv</c>, <c>test.tsv</c> (label <c>positive</c>/<c>negative</c>), <c>train-rating.tsv</c>,
-    /// <c>test-rating.tsv</c> (label 1-10), each with the header <c>label	text</c>, and <c>split.json</c>, each atomically;
+    /// <c>test-rating.tsv</c> (label 1-10), each with the header <c>label	text</c>, <c>train-movies.txt</c> (the training
+    /// side's movie ids, one per line) and <c>split.json</c>, each atomically;
     /// returns the JSON written.
     /// </summary>
     public string Write(string directory, string source, int readReviews, int blankTexts)
@@ -168,6 +169,9 @@ public sealed class ReviewSplit
         Tsv("test.tsv", Test, rating: false);
         Tsv("train-rating.tsv", TrainRating, rating: true);
         Tsv("test-rating.tsv", TestRating, rating: true);
+        // The training side's movie ids, so that unlabelled reviews of those movies (and never of a test movie) can feed word2vec.
+        byte[] movies = Encoding.UTF8.GetBytes(string.Join("\n", TrainMovies.Order(StringComparer.Ordinal)) + "\n");
+        AtomicFile.Write(Path.Combine(directory, "train-movies.txt"), s => s.Write(movies));
         var summary = new
         {
             source = Path.GetFileName(source),

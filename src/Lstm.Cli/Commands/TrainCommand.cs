@@ -192,6 +192,11 @@ internal sealed class TrainCommand
         DefaultValueFactory = _ => Defaults.Word2VecEpochs,
         HelpName = "n",
     }.Between(1, 100);
+    private readonly Option<string?> _pretrainTexts = new("--pretrain-texts")
+    {
+        Description = "With --pretrain-embedding: unlabelled texts, one per line (UTF-8, optionally .gz), that word2vec also learns from (never test texts)",
+        HelpName = "file",
+    };
     private readonly Option<string?> _embeddingVectors = new("--embedding-vectors")
     {
         Description = "Start the embedding from your word vectors: a word2vec or GloVe text file (.txt, .vec, optionally .gz) with --embedding-dim values per word",
@@ -213,7 +218,7 @@ internal sealed class TrainCommand
         {
             _data, _validation, _columns.Label, _columns.Text, _label, _task, _validationSplit, _selectOnTest, _epochs, _batchSize, _maxLen, _numWords, _tokenizer, _embeddingDim, _cell, _units, _layers,
             _bidirectional, _pooling, _maskPadding, _dropout, _recurrentDropout, _learningRate, _seed, _limit, _validationLimit, _threads, _patience, _reduceLrPatience,
-            _reduceLrFactor, _clipNorm, _pretrainEmbedding, _word2vecEpochs, _embeddingVectors, _resume, _initFrom, _out, _overwrite, _noDownload,
+            _reduceLrFactor, _clipNorm, _pretrainEmbedding, _word2vecEpochs, _pretrainTexts, _embeddingVectors, _resume, _initFrom, _out, _overwrite, _noDownload,
         };
         Command.SetAction(parseResult => ErrorReporter.Run(environment.Error,
             () => TrainingRun.Execute(ReadSettings(parseResult), ExplicitOptions(parseResult), environment)));
@@ -280,6 +285,7 @@ internal sealed class TrainCommand
         PretrainEmbedding = parseResult.GetValue(_pretrainEmbedding),
         Word2VecEpochs = parseResult.GetValue(_word2vecEpochs),
         EmbeddingVectorsPath = parseResult.GetValue(_embeddingVectors),
+        PretrainTextsPath = parseResult.GetValue(_pretrainTexts),
         Resume = parseResult.GetValue(_resume),
         InitFrom = parseResult.GetValue(_initFrom),
         OutDirectory = parseResult.GetValue(_out),

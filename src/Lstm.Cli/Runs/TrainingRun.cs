@@ -3,6 +3,7 @@ using System.Globalization;
 using Lstm.Cli.Commands;
 using Lstm.Cli.Data;
 using Lstm.Cli.Progress;
+using Lstm.Training.Data;
 using Lstm.Training.Embeddings;
 using Lstm.Training.Kernels;
 using Lstm.Training.Layers;
@@ -31,6 +32,8 @@ internal static class TrainingRun
         var output = environment.Output;
         var ct = environment.CancellationToken;
 
+        if (requested.PretrainTextsPath is not null && !requested.PretrainEmbedding)
+            throw new ArgumentException("--pretrain-texts gives word2vec more texts to learn from; it needs --pretrain-embedding.");
         if (requested.PretrainEmbedding && requested.EmbeddingVectorsPath is not null)
             throw new ArgumentException("--pretrain-embedding learns the embedding's starting vectors and --embedding-vectors reads them from a file; give one of them.");
         if (requested.InitFrom is not null && (requested.PretrainEmbedding || requested.EmbeddingVectorsPath is not null))
@@ -271,10 +274,20 @@ internal static class TrainingRun
     private static PretrainedEmbedding? PretrainedEmbeddingFor(TrainSettings settings, TextWriter output, CancellationToken ct)
     {
         if (settings.PretrainEmbedding)
+        {
+            IReadOnlyList<string>? unlabelled = null;
+            if (settings.PretrainTextsPath is { } textsPath)
+            {
+                var read = Stopwatch.StartNew();
+                unlabelled = UnlabelledTextFile.Read(textsPath, ct);
+                output.WriteLine(Invariant($"Read {unlabelled.Count:N0} unlabelled texts for word2vec from {textsPath} in {read.Elapsed.TotalSeconds:0.0}s"));
+            }
             return new PretrainedEmbedding
             {
                 Word2Vec = new Word2VecOptions { Epochs = settings.Word2VecEpochs, Seed = settings.Seed, Threads = settings.Threads, Progress = new Word2VecProgressLines(output) },
+                UnlabelledTexts = unlabelled,
             };
+        }
         if (settings.EmbeddingVectorsPath is not { } path) return null;
         var clock = Stopwatch.StartNew();
         var vectors = WordVectorsFile.Read(path, ct: ct);

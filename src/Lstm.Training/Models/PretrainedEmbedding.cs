@@ -17,6 +17,13 @@ public sealed record PretrainedEmbedding
     /// </summary>
     public Word2VecOptions? Word2Vec { get; init; }
 
+    /// <summary>
+    /// Unlabelled texts word2vec learns from besides the training texts (Dai &amp; Le's "unlabelled data from the same
+    /// domain", e.g. IMDB's 50,000 unlabelled reviews), encoded with the training texts' vocabulary. Never put test texts
+    /// here. Null or empty: the training texts only.
+    /// </summary>
+    public IReadOnlyList<string>? UnlabelledTexts { get; init; }
+
     /// <summary>A user's vectors, one per word, of the embedding's width. Null: learn them (<see cref="Word2Vec"/>).</summary>
     public PretrainedVectors? Vectors { get; init; }
 
@@ -38,6 +45,8 @@ public sealed record PretrainedEmbedding
         if ((Word2Vec is null) == (Vectors is null))
             throw new ArgumentException("A pretrained embedding needs exactly one source: Word2Vec (learn from the training texts) or Vectors (your own).");
         if (Word2Vec is { } w) (w with { Dimensions = embeddingDim }).Validate();
+        if (UnlabelledTexts is { Count: > 0 } && Word2Vec is null)
+            throw new ArgumentException("UnlabelledTexts feed word2vec; they need Word2Vec set, not Vectors.");
         if (Vectors is { } v && v.Dimensions != embeddingDim)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"The word vectors{(VectorsSource is null ? "" : $" of {VectorsSource}")} have {v.Dimensions} dimensions but the embedding has {embeddingDim}; set the embedding width to {v.Dimensions}."));
@@ -47,6 +56,6 @@ public sealed record PretrainedEmbedding
 
     /// <summary>A one-line description for logs and run manifests.</summary>
     public string Describe() => Word2Vec is { } w
-        ? string.Create(CultureInfo.InvariantCulture, $"word2vec skip-gram on the training texts (window {w.Window}, {w.NegativeSamples} negatives, {w.Epochs} epochs, subsampling {w.SubsampleThreshold:g3})")
+        ? string.Create(CultureInfo.InvariantCulture, $"word2vec skip-gram on the training texts{(UnlabelledTexts is { Count: > 0 } u ? $" and {u.Count:N0} unlabelled texts" : "")} (window {w.Window}, {w.NegativeSamples} negatives, {w.Epochs} epochs, subsampling {w.SubsampleThreshold:g3})")
         : $"word vectors of {VectorsSource ?? "the given file"}";
 }

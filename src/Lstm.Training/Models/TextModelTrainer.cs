@@ -77,7 +77,15 @@ public sealed class TextModelTrainer
             var options = w with { Dimensions = spec.EmbeddingDim, Threads = w.Threads ?? Options.Fit.MaxDegreeOfParallelism };
             Options.Info?.Invoke($"Pretraining the embedding: {pretrained.Describe()}, {spec.EmbeddingDim} dimensions, on {prepared.Train.Count:N0} training rows");
             // Padding, start and out-of-vocabulary ids are dropped by Word2Vec itself, so the padded rows serve as they are.
-            var vectors = Word2Vec.Train(prepared.Train.Sequences, spec.VocabularySize, options, ct);
+            IReadOnlyList<int[]> sequences = prepared.Train.Sequences;
+            if (pretrained.UnlabelledTexts is { Count: > 0 } unlabelled)
+            {
+                var vocabulary = prepared.Vectorizer.Vocabulary;
+                var extra = new int[unlabelled.Count][];
+                Parallel.For(0, unlabelled.Count, new ParallelOptions { CancellationToken = ct }, i => extra[i] = vocabulary.Encode(unlabelled[i]));
+                sequences = [.. prepared.Train.Sequences, .. extra];
+            }
+            var vectors = Word2Vec.Train(sequences, spec.VocabularySize, options, ct);
             // Ids above the vocabulary's last word (a subword vocabulary smaller than NumWords) are not words to cover.
             coverage = EmbeddingInitializer.CopyInto(network.Parameters.Embedding, spec.EmbeddingDim, vectors, pretrained.TargetStd)
                 with { VocabularyWords = prepared.Vectorizer.Vocabulary.Words.Count };

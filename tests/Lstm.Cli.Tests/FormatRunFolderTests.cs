@@ -26,8 +26,6 @@ public abstract class FormatRunFolderTests
     [Theory]
     [InlineData("model.lstm", ".")]
     [InlineData("model.onnx", "model.onnx")]
-    [InlineData("shipped:model.lstm", "../../../models/imdb-lstm")]
-    [InlineData("shipped:model.onnx", "../../../models/imdb-lstm/model.onnx")]
     public void Lstm_predict_prints_the_recorded_bits(string artefact, string model)
     {
         // 'lstm predict' skips blank arguments, so they are left out here (the next test covers them).
@@ -49,8 +47,6 @@ public abstract class FormatRunFolderTests
     [InlineData("model.lstm", ".")]
     [InlineData("checkpoint.lstmckpt", "checkpoint.lstmckpt")]
     [InlineData("model.onnx", "model.onnx")]
-    [InlineData("shipped:model.lstm", "../../../models/imdb-lstm")]
-    [InlineData("shipped:model.onnx", "../../../models/imdb-lstm/model.onnx")]
     public void The_predict_code_path_gives_the_recorded_bits_for_every_text(string artefact, string source)
     {
         // What 'lstm predict' runs (and 'lstm export --checkpoint' reads), on all texts including the empty and blank ones.

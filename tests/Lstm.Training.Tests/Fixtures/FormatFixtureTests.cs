@@ -48,21 +48,6 @@ public abstract class FormatFixtureTests
     public void Model_onnx_in_onnx_runtime_predicts_the_recorded_probabilities() =>
         AssertOnnxRuntimePredictions(Set.File("model.onnx"), Expected["model.onnx@onnxruntime"]);
 
-    [Fact]
-    public void The_shipped_model_lstm_predicts_the_recorded_bits()
-    {
-        var model = LstmClassifier.Load(Path.Combine(FixtureSet.ShippedFolder, "model.lstm"));
-        AssertRunFolderPredictions(model, FixtureSet.ShippedFolder, Expected["shipped:model.lstm"]);
-    }
-
-    [Fact]
-    public void The_shipped_model_onnx_through_the_importer_predicts_the_recorded_bits() =>
-        AssertImportedPredictions(Path.Combine(FixtureSet.ShippedFolder, "model.onnx"), Expected["shipped:model.onnx"]);
-
-    [Fact]
-    public void The_shipped_model_onnx_in_onnx_runtime_predicts_the_recorded_probabilities() =>
-        AssertOnnxRuntimePredictions(Path.Combine(FixtureSet.ShippedFolder, "model.onnx"), Expected["shipped:model.onnx@onnxruntime"]);
-
     private void AssertRunFolderPredictions(LstmClassifier model, string folder, ExpectedPredictions expected)
     {
         var vocabulary = Vocabulary.Load(Path.Combine(folder, "vocabulary.json"));

@@ -31,6 +31,20 @@ public class ShippedModelTests(ITestOutputHelper output)
         Assert.Equal(Vocabulary.Load(Path.Combine(folder, "vocabulary.json")).Words, imported.Vocabulary.Words);
     }
 
+    [Fact]
+    public void Onnx_runtime_gives_the_probabilities_of_the_csharp_forward_pass()
+    {
+        // The model was retrained in issue 12, so the format fixtures' records of the earlier shipped model no longer
+        // apply; its files are checked against ONNX Runtime here instead.
+        string[] texts = ["A moving, beautifully acted film.", "Dull and far too long.", "This movie is not good.", "", "지루하고 최악인 영화",
+            "<br />I loved it, loved it, LOVED it!!! " + string.Concat(Enumerable.Repeat("the plot was long ", 60))];
+        var imported = OnnxImporter.ImportFile(Path.Combine(ModelFolder(), "model.onnx"));
+        float[] expected = imported.Model.PredictProbabilities(PadSequences.Pad([.. texts.Select(imported.Vocabulary.Encode)], imported.Metadata.MaxLength));
+        using var session = new Onnx.OnnxSession(File.ReadAllBytes(Path.Combine(ModelFolder(), "model.onnx")));
+        var result = session.RunText([.. texts.Select(TextNormalizer.Normalize)]);
+        for (int i = 0; i < texts.Length; i++) Assert.Equal(expected[i], result.Probabilities[i], 1e-5f);
+    }
+
     [SkippableFact]
     public void It_classifies_held_out_imdb_reviews_as_documented()
     {
@@ -40,7 +54,7 @@ public class ShippedModelTests(ITestOutputHelper output)
         var sequences = PadSequences.Pad(test.Select(r => imported.Vocabulary.Encode(r.Text)).ToArray(), imported.Metadata.MaxLength);
         var result = imported.Model.Evaluate(sequences, test.Select(r => r.Label).ToArray());
         output.WriteLine($"4,000 IMDB test reviews: loss {result.Loss:F4}, accuracy {result.Accuracy:F4}");
-        Assert.True(result.Accuracy >= 0.84, $"accuracy {result.Accuracy:F4} on 4,000 held-out reviews; models/imdb-lstm/README.md documents 0.8579 on all 25,000");
+        Assert.True(result.Accuracy >= 0.84, $"accuracy {result.Accuracy:F4} on 4,000 held-out reviews; models/imdb-lstm/README.md documents 0.8566 on all 25,000");
         Assert.Contains(test, r => r.Text.Contains("<br />", StringComparison.Ordinal));
     }
 }

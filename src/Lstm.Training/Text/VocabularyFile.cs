@@ -21,30 +21,27 @@ internal static class VocabularyFile
     public sealed record Pieces(string Tokenizer, string Version, int[] Ids);
 
     /// <summary>Writes a subword vocabulary: like <see cref="Save"/>, version 2, with the tokenizer and <c>"pieces"</c> instead of <c>"words"</c>.</summary>
-    public static void SavePieces(string path, IReadOnlyList<int> pieceIds, int numWords, string tokenizer, string tokenizerVersion)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        AtomicFile.Write(path, stream =>
+    public static void SavePieces(string path, IReadOnlyList<int> pieceIds, int numWords, string tokenizer, string tokenizerVersion) =>
+        Write(path, PiecesVersion, numWords, json =>
         {
-            var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-            using var json = new Utf8JsonWriter(stream, options);
-            json.WriteStartObject();
-            json.WriteString("format", Format);
-            json.WriteNumber("version", PiecesVersion);
-            json.WriteNumber("numWords", numWords);
-            json.WriteString("normalizer", TextNormalizer.Name);
-            json.WriteNumber("normalizerVersion", TextNormalizer.Version);
             json.WriteString("tokenizer", tokenizer);
             json.WriteString("tokenizerLibrary", SubwordTokenizer.Library);
             json.WriteString("tokenizerVersion", tokenizerVersion);
             json.WriteStartArray("pieces");
             foreach (int piece in pieceIds) json.WriteNumberValue(piece);
             json.WriteEndArray();
-            json.WriteEndObject();
         });
-    }
 
-    public static void Save(string path, IReadOnlyList<string> words, int numWords)
+    /// <summary>Writes a words vocabulary (version 1), atomically.</summary>
+    public static void Save(string path, IReadOnlyList<string> words, int numWords) =>
+        Write(path, Version, numWords, json =>
+        {
+            json.WriteStartArray("words");
+            foreach (string word in words) json.WriteStringValue(word);
+            json.WriteEndArray();
+        });
+
+    private static void Write(string path, int version, int numWords, Action<Utf8JsonWriter> body)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         AtomicFile.Write(path, stream =>
@@ -53,13 +50,11 @@ internal static class VocabularyFile
             using var json = new Utf8JsonWriter(stream, options);
             json.WriteStartObject();
             json.WriteString("format", Format);
-            json.WriteNumber("version", Version);
+            json.WriteNumber("version", version);
             json.WriteNumber("numWords", numWords);
             json.WriteString("normalizer", TextNormalizer.Name);
             json.WriteNumber("normalizerVersion", TextNormalizer.Version);
-            json.WriteStartArray("words");
-            foreach (string word in words) json.WriteStringValue(word);
-            json.WriteEndArray();
+            body(json);
             json.WriteEndObject();
         });
     }

@@ -88,7 +88,8 @@ public sealed class TextModelTrainer
             var vectors = Word2Vec.Train(sequences, spec.VocabularySize, options, ct);
             // Ids above the vocabulary's last word (a subword vocabulary smaller than NumWords) are not words to cover.
             coverage = EmbeddingInitializer.CopyInto(network.Parameters.Embedding, spec.EmbeddingDim, vectors, pretrained.TargetStd)
-                with { VocabularyWords = prepared.Vectorizer.Vocabulary.Words.Count };
+                with
+            { VocabularyWords = prepared.Vectorizer.Vocabulary.Words.Count };
         }
         else
         {

@@ -33,7 +33,8 @@ public class SummaryCommandTests
     public void TheShippedRunFolderPrintsKerasTableThenVocabularyPaddingDropoutNormaliserAndTrainingResult()
     {
         var expected = Lines(KerasSummaries.SeedModel, $"Source:      {Shipped} (run folder)", ShippedDetails,
-            "Training:    completed, 8 of 10 epochs, stopped early, weights of epoch 5 - loss: 0.1779 - accuracy: 0.9335 - val_loss: 0.3754 - val_accuracy: 0.8624");
+            "Training:    completed, 8 of 10 epochs, stopped early, weights of epoch 5 - loss: 0.1779 - accuracy: 0.9335 - val_loss: 0.3754 - val_accuracy: 0.8624",
+            "Test:        loss: 0.3795 - accuracy: 0.8566 on 25,000 reviews of IMDB test split, looked at once after training");
         Assert.Equal(expected, Summary("--model", Shipped).Output.ReplaceLineEndings("\n"));
         // model.lstm given directly reads its run folder.
         Assert.Equal(expected, Summary("--model", Path.Combine(Shipped, RunDirectory.ModelFile)).Output.ReplaceLineEndings("\n"));
@@ -74,6 +75,8 @@ public class SummaryCommandTests
         var training = root.GetProperty("training");
         Assert.Equal((8, 5, 0.8624), (training.GetProperty("epochsCompleted").GetInt32(), training.GetProperty("restoredEpoch").GetInt32(),
             training.GetProperty("valAccuracy").GetDouble()));
+        var test = root.GetProperty("test");
+        Assert.Equal(("IMDB test split", 25000, 0.85664), (test.GetProperty("data").GetString(), test.GetProperty("count").GetInt32(), test.GetProperty("accuracy").GetDouble()));
     }
 
     [Fact]

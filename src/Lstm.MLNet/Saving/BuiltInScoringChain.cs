@@ -1,5 +1,6 @@
 using Lstm.MLNet.Scoring;
 using Lstm.Training.Models;
+using Lstm.Training.Onnx;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -32,6 +33,13 @@ internal static class BuiltInScoringChain
 {
     private const string ClassNameColumn = "Lstm.MLNet.ClassName";
 
+    /// <summary>
+    /// The ONNX metadata key under which the saved copy of the model records the text column the chain reads, so that
+    /// <see cref="LstmModelZip.Load(MLContext, string, out DataViewSchema, int?)"/> can put a batching
+    /// <see cref="LstmTransformer"/> back in the chain's place. Scoring ignores it.
+    /// </summary>
+    internal const string TextColumnKey = "lstm_mlnet.mlnet.text_column";
+
     /// <summary>Saves the chain for <paramref name="model"/> reading <paramref name="textColumnName"/> into <paramref name="ctx"/>, leaving no file behind.</summary>
     public static void Save(LstmOnnxModel model, string textColumnName, ModelSaveContext ctx)
     {
@@ -43,7 +51,7 @@ internal static class BuiltInScoringChain
         ITransformer? chain = null;
         try
         {
-            File.WriteAllBytes(modelFile, model.Bytes);
+            File.WriteAllBytes(modelFile, OnnxMetadataProps.With(model.Bytes, new Dictionary<string, string> { [TextColumnKey] = textColumnName }));
             chain = Build(model, modelFile, textColumnName);
             chain.Save(ctx);
         }

@@ -55,7 +55,7 @@ public abstract class LstmTrainerOptionsBase
     /// Initialise the embedding with word2vec skip-gram vectors learned on the training rows (as encoded: the vocabulary's
     /// words or pieces; never the validation rows) before training, instead of Keras's random initialisation; the network
     /// then fine-tunes them. Progress goes to <see cref="Log"/> as Trace messages, and the coverage as an Info message
-    /// (<c>Embedding initialised from word2vec …</c>). Not with <see cref="EmbeddingVectorsPath"/>. Default false.
+    /// (<c>Embedding initialised from word2vec …</c>). Word2vec runs on one thread, so that <see cref="Seed"/> reproduces the model. Not with <see cref="EmbeddingVectorsPath"/>. Default false.
     /// </summary>
     public bool PretrainEmbedding { get; set; }
 
@@ -239,7 +239,7 @@ public abstract class LstmTrainerOptionsBase
             Tokenizer = Tokenizer,
             Task = Task,
             PretrainedEmbedding = PretrainEmbedding
-                ? new PretrainedEmbedding { Word2Vec = new Word2VecOptions { Epochs = Word2VecEpochs, Seed = seed, Threads = NumberOfThreads, Progress = word2VecProgress } }
+                ? new PretrainedEmbedding { Word2Vec = new Word2VecOptions { Epochs = Word2VecEpochs, Seed = seed, Progress = word2VecProgress } }
                 : vectors is not null ? new PretrainedEmbedding { Vectors = vectors, VectorsSource = $"'{EmbeddingVectorsPath}'" } : null,
             Network = new NetworkSpec
             {

@@ -52,7 +52,9 @@ public static class Program
         string data = Required(options, "--data"), output = Required(options, "--out");
         var settings = new SplitOptions(
             Number(options, "--seed", 42), Number(options, "--train", 40_000), Number(options, "--test", 10_000),
-            options.TryGetValue("--test-movies", out var f) ? double.Parse(f, CultureInfo.InvariantCulture) : 0.2);
+            options.TryGetValue("--test-movies", out var f)
+                ? double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out double fraction) ? fraction : throw new ArgumentException($"--test-movies must be a number between 0 and 1, not '{f}'.")
+                : 0.2);
         Unknown(options, "--data", "--out", "--seed", "--train", "--test", "--test-movies");
         settings.Validate();
         Console.Error.WriteLine($"reading {data}");

@@ -109,7 +109,7 @@ public sealed class ReviewSplit
     {
         using var file = File.OpenRead(path);
         using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        return Read(new StreamReader(stream, Encoding.UTF8), Path.GetFileName(path), out blankTexts);
+        return Read(new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true)), Path.GetFileName(path), out blankTexts);
     }
 
     /// <summary>Reads the rows of <paramref name="reader"/> (header <see cref="SourceHeader"/>); <paramref name="name"/> names it in errors.</summary>

@@ -192,6 +192,12 @@ internal sealed class TrainCommand
         DefaultValueFactory = _ => Defaults.Word2VecEpochs,
         HelpName = "n",
     }.Between(1, 100);
+    private readonly Option<int> _word2vecThreads = new Option<int>("--word2vec-threads")
+    {
+        Description = "Threads of word2vec, with --pretrain-embedding. 1 (the default) reproduces a run from its seed; more are faster but update shared vectors without locks, so runs differ",
+        DefaultValueFactory = _ => 1,
+        HelpName = "n",
+    }.Between(1, 256);
     private readonly Option<string?> _pretrainTexts = new("--pretrain-texts")
     {
         Description = "With --pretrain-embedding: unlabelled texts, one per line (UTF-8, optionally .gz), that word2vec also learns from (never test texts)",
@@ -218,7 +224,7 @@ internal sealed class TrainCommand
         {
             _data, _validation, _columns.Label, _columns.Text, _label, _task, _validationSplit, _selectOnTest, _epochs, _batchSize, _maxLen, _numWords, _tokenizer, _embeddingDim, _cell, _units, _layers,
             _bidirectional, _pooling, _maskPadding, _dropout, _recurrentDropout, _learningRate, _seed, _limit, _validationLimit, _threads, _patience, _reduceLrPatience,
-            _reduceLrFactor, _clipNorm, _pretrainEmbedding, _word2vecEpochs, _pretrainTexts, _embeddingVectors, _resume, _initFrom, _out, _overwrite, _noDownload,
+            _reduceLrFactor, _clipNorm, _pretrainEmbedding, _word2vecEpochs, _word2vecThreads, _pretrainTexts, _embeddingVectors, _resume, _initFrom, _out, _overwrite, _noDownload,
         };
         Command.SetAction(parseResult => ErrorReporter.Run(environment.Error,
             () => TrainingRun.Execute(ReadSettings(parseResult), ExplicitOptions(parseResult), environment)));
@@ -284,6 +290,7 @@ internal sealed class TrainCommand
         ClipNorm = parseResult.GetValue(_clipNorm),
         PretrainEmbedding = parseResult.GetValue(_pretrainEmbedding),
         Word2VecEpochs = parseResult.GetValue(_word2vecEpochs),
+        Word2VecThreads = parseResult.GetValue(_word2vecThreads),
         EmbeddingVectorsPath = parseResult.GetValue(_embeddingVectors),
         PretrainTextsPath = parseResult.GetValue(_pretrainTexts),
         Resume = parseResult.GetValue(_resume),

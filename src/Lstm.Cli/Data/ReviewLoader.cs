@@ -44,7 +44,8 @@ internal static class ReviewLoader
             if (validationPath is null)
             {
                 (train, validation) = ValidationSplit.Split(rows, validationSplit, seed);
-                validationDescription = $"{validationSplit:0.###} of {Path.GetFileName(source.Path)} (stratified, seed {seed})";
+                // Only binary labels are known here; other labels (read as written) are split at random.
+                validationDescription = $"{validationSplit:0.###} of {Path.GetFileName(source.Path)} ({(columns.BinaryLabels ? "stratified, " : "")}seed {seed})";
             }
             else
             {

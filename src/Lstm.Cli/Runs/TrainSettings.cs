@@ -135,6 +135,9 @@ internal sealed record TrainSettings
     /// <summary>word2vec's passes over the training texts with <see cref="PretrainEmbedding"/>. Default 5.</summary>
     public int Word2VecEpochs { get; init; } = 5;
 
+    /// <summary>word2vec's threads with <see cref="PretrainEmbedding"/>; 1 (the default) keeps the run reproducible from its seed.</summary>
+    public int Word2VecThreads { get; init; } = 1;
+
     /// <summary>Unlabelled texts, one per line, that word2vec learns from besides the training texts (<c>--pretrain-texts</c>); null for none.</summary>
     public string? PretrainTextsPath { get; init; }
 

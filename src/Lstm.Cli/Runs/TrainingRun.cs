@@ -229,7 +229,7 @@ internal static class TrainingRun
             if (history.RestoredEpoch is { } best) output.WriteLine($"Restoring model weights from the end of the best epoch: {best}.");
             output.WriteLine($"Epoch {history.Epochs.Count}: early stopping");
         }
-        var testResult = test is null ? null : EvaluateTest(new TextModel(prepared.Vectorizer, network), test, testDescription!, validation is not null, output, ct);
+        var testResult = test is null ? null : EvaluateTest(new TextModel(prepared.Vectorizer, network), test, testDescription!, settings.Selects && validation is not null, output, ct);
         var files = RunOutputWriter.WriteResults(outDirectory, network, vocabulary, padding, history);
         manifest = Finish(manifest, "completed", history, total) with
         {
@@ -284,7 +284,7 @@ internal static class TrainingRun
             }
             return new PretrainedEmbedding
             {
-                Word2Vec = new Word2VecOptions { Epochs = settings.Word2VecEpochs, Seed = settings.Seed, Threads = settings.Threads, Progress = new Word2VecProgressLines(output) },
+                Word2Vec = new Word2VecOptions { Epochs = settings.Word2VecEpochs, Seed = settings.Seed, Threads = settings.Word2VecThreads, Progress = new Word2VecProgressLines(output) },
                 UnlabelledTexts = unlabelled,
             };
         }
@@ -295,18 +295,18 @@ internal static class TrainingRun
         return new PretrainedEmbedding { Vectors = vectors, VectorsSource = Path.GetFileName(path) };
     }
 
-    private static TrainingManifest.TestSection EvaluateTest(TextModel model, LabelledTexts test, string description, bool validated, TextWriter output, CancellationToken ct)
+    private static TrainingManifest.TestSection EvaluateTest(TextModel model, LabelledTexts test, string description, bool selected, TextWriter output, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var result = model.Evaluate(test, ct);
         string metrics = result.Task == TaskKind.Regression
             ? Invariant($"loss: {result.Loss:0.0000} - mae: {result.MeanAbsoluteError:0.0000} - rmse: {result.RootMeanSquaredError:0.0000}")
             : Invariant($"loss: {result.Loss:0.0000} - accuracy: {result.Accuracy:0.0000}");
-        output.WriteLine(Invariant($"Test ({description}, {result.Count:N0} reviews, looked at once, after training{(validated ? "; validation chose the epoch" : "")}): {metrics} ({clock.Elapsed.TotalSeconds:0}s)"));
+        output.WriteLine(Invariant($"Test ({description}, {result.Count:N0} reviews, looked at once, after training{(selected ? "; validation results chose the weights kept" : "")}): {metrics} ({clock.Elapsed.TotalSeconds:0}s)"));
         return new TrainingManifest.TestSection(description, result.Count, result.Loss, result.Accuracy, result.MeanAbsoluteError, result.RootMeanSquaredError,
-            validated
+            selected
                 ? "evaluated once, after training; early stopping and the learning-rate schedule used the validation reviews, carved from the training split, not these"
-                : "evaluated once, after training on the whole training split; nothing in this run was chosen on these reviews");
+                : "evaluated once, after training; nothing in this run was chosen on these reviews");
     }
 
     private static int ReportInterruption(Trainer trainer, TrainingManifest manifest, string outDirectory, string checkpointPath, Stopwatch total, CommandEnvironment environment)
@@ -390,6 +390,9 @@ internal static class TrainingRun
             if (explicitOptions.Contains(option) && !asked.Equals(actual))
                 throw new ArgumentException(Invariant($"{option} {asked} disagrees with the model given to --init-from, which has {actual} ({initial.Source}); leave {option} out to take the model's."));
         }
+        bool subword = initial.Vocabulary.IsSubword;
+        if (explicitOptions.Contains("--tokenizer") && settings.Tokenizer != TokenizerKind.Auto && (settings.Tokenizer != TokenizerKind.Words) != subword)
+            throw new ArgumentException($"--tokenizer {(settings.Tokenizer == TokenizerKind.Words ? "words" : "o200k")} disagrees with the model given to --init-from, whose vocabulary is {(subword ? "subword pieces" : "words")} ({initial.Source}); leave --tokenizer out to take the model's.");
         return settings with
         {
             NumWords = spec.VocabularySize,

@@ -12,8 +12,11 @@ namespace Lstm.Training.Models;
 public sealed record PretrainedEmbedding
 {
     /// <summary>
-    /// Learn vectors from the training texts with these settings. Its <see cref="Word2VecOptions.Dimensions"/> is set to
-    /// the embedding's width, and <see cref="Word2VecOptions.Seed"/> to the fit's seed unless given. Null: use <see cref="Vectors"/>.
+    /// Learn vectors from the training rows (as encoded: cut to the max length, padding and out-of-vocabulary ids
+    /// dropped) with these settings. Its <see cref="Word2VecOptions.Dimensions"/> is set to the embedding's width; its
+    /// <see cref="Word2VecOptions.Seed"/> is used as given (the CLI and ML.NET pass the run's seed); its
+    /// <see cref="Word2VecOptions.Threads"/>, when null, is 1, so that a seed reproduces the run (more threads are faster
+    /// but not bit-reproducible). Null: use <see cref="Vectors"/>.
     /// </summary>
     public Word2VecOptions? Word2Vec { get; init; }
 
@@ -56,6 +59,6 @@ public sealed record PretrainedEmbedding
 
     /// <summary>A one-line description for logs and run manifests.</summary>
     public string Describe() => Word2Vec is { } w
-        ? string.Create(CultureInfo.InvariantCulture, $"word2vec skip-gram on the training texts{(UnlabelledTexts is { Count: > 0 } u ? $" and {u.Count:N0} unlabelled texts" : "")} (window {w.Window}, {w.NegativeSamples} negatives, {w.Epochs} epochs, subsampling {w.SubsampleThreshold:g3})")
+        ? string.Create(CultureInfo.InvariantCulture, $"word2vec skip-gram on the training texts{(UnlabelledTexts is { Count: > 0 } u ? $" and {u.Count:N0} unlabelled texts" : "")} (window {w.Window}, {w.NegativeSamples} negatives, {w.Epochs} epochs, subsampling {w.SubsampleThreshold:g3}, {w.Threads ?? 1} thread{((w.Threads ?? 1) == 1 ? "" : "s")})")
         : $"word vectors of {VectorsSource ?? "the given file"}";
 }

@@ -74,7 +74,8 @@ public sealed class TextModelTrainer
         EmbeddingCoverage coverage;
         if (pretrained.Word2Vec is { } w)
         {
-            var options = w with { Dimensions = spec.EmbeddingDim, Threads = w.Threads ?? Options.Fit.MaxDegreeOfParallelism };
+            // One thread unless asked: more threads update shared vectors without locks, and a seed would no longer reproduce the run.
+            var options = w with { Dimensions = spec.EmbeddingDim, Threads = w.Threads ?? 1 };
             Options.Info?.Invoke($"Pretraining the embedding: {pretrained.Describe()}, {spec.EmbeddingDim} dimensions, on {prepared.Train.Count:N0} training rows");
             // Padding, start and out-of-vocabulary ids are dropped by Word2Vec itself, so the padded rows serve as they are.
             IReadOnlyList<int[]> sequences = prepared.Train.Sequences;
@@ -93,6 +94,9 @@ public sealed class TextModelTrainer
         }
         else
         {
+            if (prepared.Vectorizer.Vocabulary.IsSubword)
+                throw new ArgumentException($"Word vectors ({pretrained.Describe()}) are for words, but this model's vocabulary is {prepared.Vectorizer.Tokenizer} subword pieces; "
+                    + "use the tokenizer 'words' (CLI: --tokenizer words), or learn vectors of the pieces with word2vec (CLI: --pretrain-embedding).");
             coverage = EmbeddingInitializer.CopyInto(network.Parameters.Embedding, spec.EmbeddingDim, prepared.Vectorizer.Vocabulary, pretrained.Vectors!,
                 pretrained.TargetStd, prepared.Train.Sequences);
         }

@@ -46,7 +46,7 @@ public static class TokenizerChoice
         var (share, letters, sampled) = SpacelessScriptShare(texts);
         if (letters == 0 || share <= Threshold) return SubwordTokenizer.Words;
         message = string.Create(CultureInfo.InvariantCulture,
-            $"tokenizer: subword pieces ({SubwordTokenizer.O200kBase}, {SubwordTokenizer.Library} {SubwordTokenizer.LibraryVersion}), chosen automatically: {share * 100:0}% of the letters of {sampled:N0} training texts are in scripts that spaces do not split into words (Hangul, Han, Kana, Thai, ...); ask for the tokenizer 'words' (CLI: --tokenizer words) to keep words.");
+            $"tokenizer: subword pieces ({SubwordTokenizer.O200kBase}, {SubwordTokenizer.Library} {SubwordTokenizer.LibraryVersion}), chosen automatically: {share * 100:0}% of the letters of {sampled:N0} training texts are in scripts where space-separated words make poor tokens (Hangul, whose words carry attached endings; Han, Kana and Thai, written without spaces); ask for the tokenizer 'words' (CLI: --tokenizer words) to keep words.");
         return SubwordTokenizer.O200kBase;
     }
 

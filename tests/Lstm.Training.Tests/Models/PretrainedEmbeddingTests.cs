@@ -98,6 +98,18 @@ public class PretrainedEmbeddingTests
     }
 
     [Fact]
+    public void Word_vectors_for_a_subword_vocabulary_are_refused_rather_than_matched_to_piece_numbers()
+    {
+        var vectors = new PretrainedVectors(8, [new("1999", [1, 2, 3, 4, 5, 6, 7, 8])]);
+        var trainer = new TextModelTrainer(Options(new PretrainedEmbedding { Vectors = vectors, VectorsSource = "numbers.vec" }) with { Tokenizer = Lstm.Training.Text.TokenizerKind.O200kBase });
+        var prepared = trainer.Prepare(Reviews(20, 3));
+        Assert.True(prepared.Vectorizer.Vocabulary.IsSubword);
+        var error = Assert.Throws<ArgumentException>(() => trainer.CreateNetwork(prepared));
+        Assert.Contains("subword pieces", error.Message);
+        Assert.Contains("--tokenizer words", error.Message);
+    }
+
+    [Fact]
     public void Unlabelled_text_files_are_read_line_by_line_gzipped_or_not_with_clear_errors()
     {
         string folder = Directory.CreateTempSubdirectory("unlabelled").FullName;

@@ -86,7 +86,7 @@ public static class LstmCatalog
     /// </param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="ArgumentException"><paramref name="unknownTokenShareColumnName"/> is blank or names a column the model adds (Score, Probability, PredictedLabel).</exception>
-    /// <exception cref="InvalidDataException">The file is not an ONNX model written by Lstm.MLNet, or is its ids variant; the message says why.</exception>
+    /// <exception cref="InvalidDataException">The file is not an ONNX model written by Lstm.MLNet, or is the ids variant of a words model (the text variant scores raw text); the message says why.</exception>
     public static LstmScoringEstimator ApplyLstmModel(this TransformsCatalog catalog, string modelFile, string inputColumnName = "Text", string? unknownTokenShareColumnName = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -104,7 +104,7 @@ public static class LstmCatalog
     /// transformer with this column cannot be saved with <c>MLContext.Model.Save</c>. Default null (no column; scoring
     /// unchanged).
     /// </param>
-    /// <exception cref="InvalidDataException">The bytes are not an ONNX model written by Lstm.MLNet, or are its ids variant.</exception>
+    /// <exception cref="InvalidDataException">The bytes are not an ONNX model written by Lstm.MLNet, or are the ids variant of a words model.</exception>
     public static LstmScoringEstimator ApplyLstmModel(this TransformsCatalog catalog, Stream modelStream, string inputColumnName = "Text", string? unknownTokenShareColumnName = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -122,7 +122,7 @@ public static class LstmCatalog
     /// transformer with this column cannot be saved with <c>MLContext.Model.Save</c>. Default null (no column; scoring
     /// unchanged).
     /// </param>
-    /// <exception cref="InvalidDataException">The bytes are not an ONNX model written by Lstm.MLNet, or are its ids variant.</exception>
+    /// <exception cref="InvalidDataException">The bytes are not an ONNX model written by Lstm.MLNet, or are the ids variant of a words model.</exception>
     public static LstmScoringEstimator ApplyLstmModel(this TransformsCatalog catalog, byte[] model, string inputColumnName = "Text", string? unknownTokenShareColumnName = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);

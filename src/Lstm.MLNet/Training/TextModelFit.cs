@@ -59,7 +59,7 @@ internal static class TextModelFit
 
         var model = trainer.Fit(trainData, validationData, initial: null, token);
         var history = model.History!;
-        log.Info($"Trained {history.Epochs.Count} epochs; vocabulary of {model.Vectorizer.Vocabulary.Words.Count} words.");
+        log.Info($"Trained {history.Epochs.Count} epochs; vocabulary of {model.Vectorizer.Vocabulary.Words.Count} {(model.Vectorizer.Vocabulary.IsSubword ? "subword pieces" : "words")}.");
         if (history.StoppedEarly)
             log.Info($"Early stopping after epoch {history.Epochs.Count}{(history.RestoredEpoch is { } best ? $"; restored the weights of epoch {best}" : "")}.");
         var onnx = TextModelFile.ToBytes(model);

@@ -51,6 +51,9 @@ public static partial class OnnxExporter
         if (network.Classifier is not null) return Build(network.Classifier, vocabulary, options);
 
         var spec = network.Spec;
+        if (options.PaddingFree)
+            throw new ArgumentException(
+                $"PaddingFree applies to networks of the seed's shape (Embedding -> LSTM -> Dense(1, sigmoid)) only; this network is {spec.Describe()}. Export it without PaddingFree.", nameof(options));
         var words = CheckArguments(vocabulary, options, spec.VocabularySize);
         string variant = OnnxModelMetadata.FormatVariant(options.Variant);
         var graph = new OnnxGraphBuilder($"lstm_mlnet_{variant}_{OnnxModelMetadata.FormatTask(spec.Task)}");

@@ -77,9 +77,11 @@ public static partial class OnnxExporter
         var graph = new OnnxGraphBuilder(options.Variant == OnnxModelVariant.Text ? "lstm_mlnet_text_classifier" : "lstm_mlnet_ids_classifier");
         var (input, padded) = AddInput(graph, words, options,
             $"Ids padded as Keras pad_sequences does (start id {Vocabulary.StartId}, padding {Vocabulary.PaddingId}, out of vocabulary {Vocabulary.OovId}); each below {config.VocabularySize}.");
-        LstmNetworkGraph.Add(graph, model, padded);
+        if (options.PaddingFree) PaddingFreeGraph.Add(graph, model, padded, options.MaxLength);
+        else LstmNetworkGraph.Add(graph, model, padded);
         var metadata = Metadata(vocabulary, options, input, config) with
         {
+            PaddingFree = options.PaddingFree,
             LogitOutputName = LstmNetworkGraph.LogitOutput,
             ProbabilityOutputName = LstmNetworkGraph.ProbabilityOutput,
         };

@@ -47,11 +47,13 @@ public static partial class OnnxImporter
         CheckOpsets(proto, metadata.Variant, source);
         var graph = proto.Graph;
         CheckInput(graph, metadata, source);
+        if (metadata.PaddingFree && (!metadata.Network.IsClassifierShape || metadata.Padding != PaddingSide.Pre))
+            throw new InvalidDataException($"{source}: metadata key '{OnnxMetadataKeys.Layout}' says padding-free, which Lstm.MLNet writes only for the seed's shape with pre-padding.");
         SequenceNetwork network;
         if (metadata.Network.IsClassifierShape)
         {
             var parameters = ReadParameters(graph, metadata.Config, source);
-            CheckLstmNode(graph, metadata.Config, source);
+            CheckLstmNode(graph, metadata, source);
             network = SequenceNetwork.FromClassifier(new LstmClassifier(parameters));
         }
         else network = ReadNetwork(graph, metadata.Network, source);
@@ -137,11 +139,21 @@ public static partial class OnnxImporter
         return values;
     }
 
-    private static void CheckLstmNode(GraphProto graph, LstmClassifierConfig config, string source)
+    private static void CheckLstmNode(GraphProto graph, OnnxModelMetadata metadata, string source)
     {
+        var config = metadata.Config;
         var lstm = SingleNode(graph, "LSTM", "", source);
         string[] weights = [LstmNetworkGraph.LstmW, LstmNetworkGraph.LstmR, LstmNetworkGraph.LstmB];
-        if (lstm.Input.Count != 4 || !lstm.Input.Skip(1).SequenceEqual(weights))
+        if (metadata.PaddingFree)
+        {
+            if (lstm.Input.Count != 7 || !lstm.Input.Skip(1).Take(3).SequenceEqual(weights) || lstm.Input.Skip(4).Any(string.IsNullOrEmpty))
+                throw new InvalidDataException(
+                    $"{source}: the LSTM node's inputs are [{string.Join(", ", lstm.Input)}]; a padding-free graph (metadata '{OnnxMetadataKeys.Layout}') has [X, {string.Join(", ", weights)}, sequence_lens, initial_h, initial_c].");
+            var tables = PaddingFreeGraph.TableShape(metadata.MaxLength, config.Units);
+            ReadInitializers(graph, [(PaddingFreeGraph.PaddingHidden, tables), (PaddingFreeGraph.PaddingCells, tables)],
+                $"max_len {metadata.MaxLength}, units {config.Units} (the states after 0..max_len padding steps)", source);
+        }
+        else if (lstm.Input.Count != 4 || !lstm.Input.Skip(1).SequenceEqual(weights))
             throw new InvalidDataException($"{source}: the LSTM node's inputs are [{string.Join(", ", lstm.Input)}]; expected [X, {string.Join(", ", weights)}] without sequence_lens or initial states.");
         foreach (var attribute in lstm.Attribute)
         {

@@ -30,9 +30,10 @@ public sealed class ApplyLstmModelTests
     }
 
     [Fact]
-    public void OnAPaddingFreeFile_GivesThePaddedFilesProbabilities()
+    public void OnAPaddingFreeFile_GivesThePaddedFilesProbabilities_InTheRowsOrder()
     {
-        var reviews = SyntheticReviews.Make(77)
+        // More than one sorted window (1,024 rows), of texts of many lengths in no order.
+        var reviews = SyntheticReviews.Make(1100).Select((r, i) => i % 7 == 0 ? new Review { Text = string.Join(' ', Enumerable.Repeat(r.Text, 1 + (i % 5))), Label = r.Label } : r)
             .Append(new Review { Text = "", Label = true })
             .Append(new Review { Text = string.Join(' ', SyntheticReviews.Make(6).Select(r => r.Text)), Label = false }) // longer than 40 words
             .ToArray();

@@ -35,7 +35,7 @@ internal sealed class ExportCommand
     };
     private readonly Option<bool> _paddingFree = new("--padding-free")
     {
-        Description = "Write the padding-free graph: each text's real ids only, the LSTM starting from stored states after its padding; the same probabilities, faster on short texts (needs ONNX Runtime's LSTM sequence_lens). Only Embedding -> LSTM -> Dense(1, sigmoid) networks with pre-padding. Default: the padded graph, every step read",
+        Description = "Write the padding-free graph: each text's real ids only, the LSTM starting from stored states after its padding; the same probabilities, faster on short texts (needs ONNX Runtime's LSTM sequence_lens). Only networks with one forward LSTM, no mask and last-state pooling (e.g. the default Embedding -> LSTM -> Dense(1, sigmoid)), with pre-padding. Default: the padded graph, every step read",
     };
     private readonly Option<bool> _overwrite = new("--overwrite")
     {

@@ -31,7 +31,8 @@ public sealed record OnnxExportOptions
     /// real ids are left-aligned and the LSTM starts, through its <c>initial_h</c>/<c>initial_c</c> and
     /// <c>sequence_lens</c>, from a stored table of its state after k padding ids, k = 0..MaxLength, so that it skips
     /// the padding yet gives the padded graph's results (within float rounding). Only for networks of the seed's shape
-    /// (Embedding → one forward LSTM, last state → Dense(1, sigmoid)) with <see cref="PaddingSide.Pre"/> padding.
+    /// (Embedding → one forward LSTM, last state → Dense(1, sigmoid)), or of the family with one forward LSTM, no mask
+    /// and last-state pooling (any head), with <see cref="PaddingSide.Pre"/> padding.
     /// Default false (every step is read, as in files written before this option; runtimes without
     /// <c>sequence_lens</c> support need that).
     /// </summary>

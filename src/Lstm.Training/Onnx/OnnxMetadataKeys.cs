@@ -126,7 +126,7 @@ public static class OnnxMetadataKeys
 
     /// <summary>
     /// How the graph runs the recurrent layer: <c>padded</c> (every one of the <see cref="MaxLength"/> steps, padding
-    /// included; the key is then absent) or <c>padding-free</c> (seed's shape with pre-padding only: each row's real
+    /// included; the key is then absent) or <c>padding-free</c> (one forward LSTM, no mask, last state, pre-padding: each row's real
     /// ids, left-aligned, from a stored table of the LSTM's state after k padding steps, k = 0..max_len; the same
     /// results). Readers that do not know the key see a padding-free graph's LSTM node with sequence_lens and initial
     /// states, and refuse it.

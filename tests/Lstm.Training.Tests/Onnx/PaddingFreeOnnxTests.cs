@@ -98,6 +98,46 @@ public sealed class PaddingFreeOnnxTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData(TaskKind.MulticlassClassification, 3)]
+    [InlineData(TaskKind.Regression, 2)]
+    [InlineData(TaskKind.BinaryClassification, 1)]
+    public void FamilyNetworkWithOneForwardLstm_GivesThePaddedGraphsOutputs_AndIsReadBack(TaskKind task, int outputs)
+    {
+        // Binary with dropout recorded is still the seed's shape; multi-class and regression take the family's path.
+        var spec = new NetworkSpec
+        {
+            VocabularySize = 300,
+            EmbeddingDim = 5,
+            Recurrent = [new RecurrentLayerSpec { Kind = RecurrentKind.Lstm, Units = 4, Dropout = 0.2f }],
+            Task = task,
+            Outputs = outputs,
+        };
+        var network = FamilyOnnxNetworks.Create(spec, seed: 40 + (ulong)outputs);
+        var words = TestNetworks.Words(300);
+        var vocabulary = Vocabulary.FromWords(words, 300);
+        const int maxLen = 9;
+        var texts = TestNetworks.Texts(words, Enumerable.Range(0, maxLen + 6), seed: 41);
+        var names = FamilyOnnxNetworks.OutputNames(spec);
+        var random = new SeededRandom(42);
+        var rows = FamilyOnnxNetworks.AsInt64(FamilyOnnxNetworks.PrePadded(maxLen, 300, 10, random));
+        foreach (var variant in new[] { OnnxModelVariant.Text, OnnxModelVariant.Ids })
+        {
+            var options = new OnnxExportOptions { Variant = variant, MaxLength = maxLen };
+            byte[] freeBytes = OnnxExporter.ExportToBytes(network, vocabulary, options with { PaddingFree = true });
+            using var padded = new OnnxSession(OnnxExporter.ExportToBytes(network, vocabulary, options));
+            using var free = new OnnxSession(freeBytes);
+            float[][] expected = variant == OnnxModelVariant.Text ? padded.RunText(texts, names) : padded.RunIds(rows, names);
+            float[][] actual = variant == OnnxModelVariant.Text ? free.RunText(texts, names) : free.RunIds(rows, names);
+            for (int o = 0; o < names.Length; o++) AssertClose(expected[o], actual[o], $"{variant} {names[o]}");
+
+            var imported = OnnxImporter.Import(freeBytes);
+            Assert.True(imported.Metadata.PaddingFree);
+            Assert.Equal(spec.IsClassifierShape ? 1 : 2, imported.Metadata.FormatVersion);
+            Assert.Equal(freeBytes, OnnxExporter.ExportToBytes(imported.Network, imported.Vocabulary, imported.ExportOptions));
+        }
+    }
+
     [Fact]
     public void OnnxChecker_PassesTheIdsVariant()
     {
@@ -106,9 +146,13 @@ public sealed class PaddingFreeOnnxTests(ITestOutputHelper output)
         using var dir = new TempDirectory();
         string path = Path.Combine(dir.Path, "padding-free-ids.onnx");
         OnnxExporter.ExportToFile(model, vocabulary, new OnnxExportOptions { Variant = OnnxModelVariant.Ids, MaxLength = 40, PaddingFree = true }, path);
-        var (exitCode, text) = tool.Run([path]);
+        string family = Path.Combine(dir.Path, "padding-free-multiclass-ids.onnx");
+        var spec = new NetworkSpec { VocabularySize = 300, EmbeddingDim = 5, Recurrent = [new RecurrentLayerSpec { Kind = RecurrentKind.Lstm, Units = 4 }], Task = TaskKind.MulticlassClassification, Outputs = 3 };
+        OnnxExporter.ExportToFile(FamilyOnnxNetworks.Create(spec, seed: 9), vocabulary, new OnnxExportOptions { Variant = OnnxModelVariant.Ids, MaxLength = 40, PaddingFree = true }, family);
+        var (exitCode, text) = tool.Run([path, family]);
         Assert.True(exitCode == 0, text);
         Assert.Contains($"OK   {path}", text);
+        Assert.Contains($"OK   {family}", text);
     }
 
     [Theory]

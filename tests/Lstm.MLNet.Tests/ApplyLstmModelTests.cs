@@ -50,6 +50,22 @@ public sealed class ApplyLstmModelTests
         float[] actual = fromFree.Transform(data).GetColumn<float>("Probability").ToArray();
         Assert.Equal(expected.Length, actual.Length);
         for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 1e-5f);
+
+        // Saved and loaded, the chain runs the padding-free graph through ML.NET's own ApplyOnnxModel.
+        using var temp = new TempDirectory();
+        string zip = temp.File("model.zip");
+        _ml.Model.Save(fromFree, data.Schema, zip);
+        var loaded = _ml.Model.Load(zip, out _);
+        try
+        {
+            float[] reloaded = loaded.Transform(data).GetColumn<float>("Probability").ToArray();
+            Assert.Equal(expected.Length, reloaded.Length);
+            for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], reloaded[i], 1e-5f);
+        }
+        finally
+        {
+            (loaded as IDisposable)?.Dispose();
+        }
     }
 
     [Fact]

@@ -26,7 +26,8 @@ namespace Lstm.MLNet;
 /// the task from the ONNX file.
 /// </summary>
 /// <remarks>
-/// <para>The model runs in ONNX Runtime: <see cref="Transform"/> scores <see cref="BatchSize"/> rows per run;
+/// <para>The model runs in ONNX Runtime: <see cref="Transform"/> scores <see cref="BatchSize"/> rows per run (for a
+/// padding-free model, a cursor reads 1,024 rows ahead and runs them in order of length, 32 at a time);
 /// <c>PredictionEngine</c> scores one row at a time. Text is normalised with the trainer's own normaliser.</para>
 /// <para><c>MLContext.Model.Save</c> stores the model as a chain of ML.NET's built-in transformers (CopyColumns,
 /// CustomMapping, ApplyOnnxModel with the ONNX bytes inside the zip, then the task's steps, DropColumns), because ML.NET 5.0.1
@@ -115,7 +116,7 @@ public sealed class LstmTransformer : ITransformer, IDisposable
     {
         ArgumentNullException.ThrowIfNull(input);
         var text = RequireText(input.Schema);
-        return new ScoredDataView(input, text, _scorer, BatchSize);
+        return new ScoredDataView(input, text, _scorer, _scorer.CursorRows);
     }
 
     /// <summary>A mapper that scores one row at a time (used by <c>PredictionEngine</c>).</summary>

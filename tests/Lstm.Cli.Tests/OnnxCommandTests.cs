@@ -105,6 +105,34 @@ public class OnnxCommandTests
     }
 
     [Fact]
+    public void ExportPaddingFreeWritesBothVariantsThatOnnxRuntimeAndPredictRunLikeThePaddedGraph()
+    {
+        using var temp = new TempFolder();
+        string run = Train(temp);
+        float[] expected = PredictedProbabilities(run);
+        foreach (var variant in new[] { OnnxModelVariant.Text, OnnxModelVariant.Ids })
+        {
+            string path = temp.File($"free.{OnnxVariantNames.Format(variant)}.onnx");
+            var export = LstmRunner.Run("export", "--model", run, "--variant", OnnxVariantNames.Format(variant), "--padding-free", "--out", path);
+            Assert.True(export.ExitCode == 0, export.ToString());
+            Assert.Contains("padding-free", export.Output);
+            Assert.True(OnnxImporter.ImportFile(path).Metadata.PaddingFree);
+
+            using var session = new OnnxRuntimeModel(path);
+            var model = TrainedModel.Load(path);
+            float[] onnxRuntime = variant == OnnxModelVariant.Text
+                ? session.ProbabilitiesOfText([.. Reviews.Select(TextNormalizer.Normalize)])
+                : session.ProbabilitiesOfIds(ReviewEncoder.Encode(Reviews, model.Vocabulary, model.Padding));
+            float[] predicted = PredictedProbabilities(path);
+            for (int i = 0; i < Reviews.Length; i++)
+            {
+                Assert.Equal(expected[i], onnxRuntime[i], 1e-5f);
+                Assert.Equal(expected[i], predicted[i]);
+            }
+        }
+    }
+
+    [Fact]
     public void EvaluateAndPredictGiveTheSameNumbersWithTheOnnxModelsAsWithTheRunFolder()
     {
         using var temp = new TempFolder();

@@ -30,6 +30,45 @@ public sealed class ApplyLstmModelTests
     }
 
     [Fact]
+    public void OnAPaddingFreeFile_GivesThePaddedFilesProbabilities_InTheRowsOrder()
+    {
+        // More than one sorted window (1,024 rows), of texts of many lengths in no order.
+        var reviews = SyntheticReviews.Make(1100).Select((r, i) => i % 7 == 0 ? new Review { Text = string.Join(' ', Enumerable.Repeat(r.Text, 1 + (i % 5))), Label = r.Label } : r)
+            .Append(new Review { Text = "", Label = true })
+            .Append(new Review { Text = string.Join(' ', SyntheticReviews.Make(6).Select(r => r.Text)), Label = false }) // longer than 40 words
+            .ToArray();
+        var vocabulary = Vocabulary.BuildFromTexts(SyntheticReviews.Make(200).Select(r => r.Text), 200);
+        var model = new Lstm.Training.Layers.LstmClassifier(new Lstm.Training.Layers.LstmClassifierConfig { VocabularySize = 200, EmbeddingDim = 8, Units = 8 }, seed: 3);
+        var options = new OnnxExportOptions { MaxLength = 40 };
+        byte[] padded = OnnxExporter.ExportToBytes(model, vocabulary, options);
+        byte[] free = OnnxExporter.ExportToBytes(model, vocabulary, options with { PaddingFree = true });
+        var data = _ml.Data.LoadFromEnumerable(reviews);
+        using var fromPadded = _ml.Transforms.ApplyLstmModel(padded).Fit(data);
+        using var fromFree = _ml.Transforms.ApplyLstmModel(free).Fit(data);
+        Assert.True(fromFree.Metadata.PaddingFree);
+        float[] expected = fromPadded.Transform(data).GetColumn<float>("Probability").ToArray();
+        float[] actual = fromFree.Transform(data).GetColumn<float>("Probability").ToArray();
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 1e-5f);
+
+        // Saved and loaded, the chain runs the padding-free graph through ML.NET's own ApplyOnnxModel.
+        using var temp = new TempDirectory();
+        string zip = temp.File("model.zip");
+        _ml.Model.Save(fromFree, data.Schema, zip);
+        var loaded = _ml.Model.Load(zip, out _);
+        try
+        {
+            float[] reloaded = loaded.Transform(data).GetColumn<float>("Probability").ToArray();
+            Assert.Equal(expected.Length, reloaded.Length);
+            for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], reloaded[i], 1e-5f);
+        }
+        finally
+        {
+            (loaded as IDisposable)?.Dispose();
+        }
+    }
+
+    [Fact]
     public void StreamAndByteOverloads_ReadTheSameModel()
     {
         byte[] bytes = RandomModels.Synthetic();

@@ -15,8 +15,9 @@ internal static class OnnxModelWriter
     /// Writes <paramref name="network"/>, with its vocabulary and the padding it was trained with, to
     /// <paramref name="path"/> atomically (temp file, then move).
     /// </summary>
-    /// <exception cref="ArgumentException">The vocabulary does not fit the network.</exception>
-    public static void Write(SequenceNetwork network, Vocabulary vocabulary, SequencePadding padding, OnnxModelVariant variant, string path)
+    /// <remarks><paramref name="paddingFree"/> writes the padding-free graph (<see cref="OnnxExportOptions.PaddingFree"/>).</remarks>
+    /// <exception cref="ArgumentException">The vocabulary does not fit the network, or it cannot be written padding-free.</exception>
+    public static void Write(SequenceNetwork network, Vocabulary vocabulary, SequencePadding padding, OnnxModelVariant variant, string path, bool paddingFree = false)
     {
         var options = new OnnxExportOptions
         {
@@ -24,6 +25,7 @@ internal static class OnnxModelWriter
             MaxLength = padding.MaxLen,
             Padding = padding.Padding,
             Truncating = padding.Truncating,
+            PaddingFree = paddingFree,
         };
         OnnxExporter.ExportToFile(network, vocabulary, options, path);
     }

@@ -9,6 +9,12 @@ namespace Lstm.MLNet.Scoring;
 /// transformer. Scoring after <see cref="Dispose"/> throws <see cref="ObjectDisposedException"/>, and Dispose waits for
 /// running scores to finish: ONNX Runtime itself crashes the process when a disposed session is run.
 /// </summary>
+/// <remarks>
+/// A padding-free model (<see cref="Lstm.Training.Onnx.OnnxModelMetadata.PaddingFree"/>) runs each batch only as long
+/// as its longest text, so a batch larger than <see cref="RunRows"/> is scored in runs of that many texts taken in
+/// order of their word counts, each text's outputs written back at its own place. A padded model reads every padding
+/// step anyway: its batches are run as they come.
+/// </remarks>
 internal sealed class OnnxTextScorer : IDisposable
 {
     private readonly string[] _inputNames;
@@ -16,6 +22,7 @@ internal sealed class OnnxTextScorer : IDisposable
     private readonly string[] _outputNames;
     private readonly int _width;
     private readonly bool _unknownShare;
+    private readonly bool _sortByLength;
     private readonly InferenceSession _session;
     private readonly ReaderWriterLockSlim _lifetime = new(LockRecursionPolicy.NoRecursion);
     private bool _disposed;
@@ -34,6 +41,7 @@ internal sealed class OnnxTextScorer : IDisposable
         _outputNames = [.. columns.OnnxOutputs];
         _width = columns.Width;
         _unknownShare = columns.UnknownTokenShareColumn is not null;
+        _sortByLength = model.Metadata.PaddingFree;
         using var options = new SessionOptions
         {
             IntraOpNumThreads = intraOpThreads ?? Environment.ProcessorCount,
@@ -43,6 +51,15 @@ internal sealed class OnnxTextScorer : IDisposable
         };
         _session = new InferenceSession(model.Bytes, options);
     }
+
+    /// <summary>Most texts per ONNX Runtime run of a padding-free model's sorted window: <see cref="LstmTransformer.BatchSize"/>.</summary>
+    public const int RunRows = LstmTransformer.BatchSize;
+
+    /// <summary>Texts a cursor over a padding-free model gathers before scoring them in order of length, <see cref="RunRows"/> at a time.</summary>
+    public const int SortWindow = 1024;
+
+    /// <summary>How many texts a batch scoring cursor gathers per <see cref="Score"/>: <see cref="SortWindow"/> for a padding-free model, else <see cref="RunRows"/> (one run).</summary>
+    public int CursorRows => _sortByLength ? SortWindow : RunRows;
 
     /// <summary>The columns this scorer's outputs feed.</summary>
     public OutputColumns Columns { get; }
@@ -69,11 +86,17 @@ internal sealed class OnnxTextScorer : IDisposable
             if (_disposed)
                 throw new ObjectDisposedException(nameof(LstmTransformer), "The LstmTransformer was disposed: the PredictionEngines and IDataViews made from it cannot score any more.");
             float[]? shares = _unknownShare ? outputs[_outputNames.Length] : null;
-            using var input = _model.TokenizesInDotNet ? PaddedIds(batch, shares) : Texts(batch, shares);
-            using var runOptions = new RunOptions();
-            using var results = _session.Run(runOptions, _inputNames, [input], _outputNames);
-            for (int i = 0; i < _outputNames.Length; i++)
-                results[i].GetTensorDataAsSpan<float>()[..(count * _width)].CopyTo(outputs[i]);
+            var rows = new int[count];
+            for (int i = 0; i < count; i++) rows[i] = i;
+            if (_sortByLength && count > RunRows)
+            {
+                var words = new int[count];
+                for (int i = 0; i < count; i++) words[i] = batch[i].Count(' ');
+                Array.Sort(words, rows); // introsort: not stable, which only changes which texts share a run
+            }
+            int step = _sortByLength ? RunRows : count;
+            for (int start = 0; start < count; start += step)
+                Run(batch, rows.AsSpan(start, Math.Min(step, count - start)), outputs, shares);
         }
         finally
         {
@@ -81,13 +104,28 @@ internal sealed class OnnxTextScorer : IDisposable
         }
     }
 
-    /// <summary>A words model's input: the normalised texts (the graph splits and maps them); <paramref name="shares"/>, when given, gets each text's unknown-token share.</summary>
-    private OrtValue Texts(NormalizedTextBatch batch, float[]? shares)
+    /// <summary>One ONNX Runtime run over the texts <paramref name="rows"/> of <paramref name="batch"/>, whose outputs go to those rows of <paramref name="outputs"/>.</summary>
+    private void Run(NormalizedTextBatch batch, ReadOnlySpan<int> rows, float[][] outputs, float[]? shares)
     {
-        var input = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, [batch.Count, 1]);
-        for (int i = 0; i < batch.Count; i++)
+        using var input = _model.TokenizesInDotNet ? PaddedIds(batch, rows, shares) : Texts(batch, rows, shares);
+        using var runOptions = new RunOptions();
+        using var results = _session.Run(runOptions, _inputNames, [input], _outputNames);
+        for (int i = 0; i < _outputNames.Length; i++)
         {
-            input.StringTensorSetElementAt(batch[i], i);
+            var values = results[i].GetTensorDataAsSpan<float>();
+            for (int r = 0; r < rows.Length; r++)
+                values.Slice(r * _width, _width).CopyTo(outputs[i].AsSpan(rows[r] * _width, _width));
+        }
+    }
+
+    /// <summary>A words model's input: the normalised texts (the graph splits and maps them); <paramref name="shares"/>, when given, gets each text's unknown-token share.</summary>
+    private OrtValue Texts(NormalizedTextBatch batch, ReadOnlySpan<int> rows, float[]? shares)
+    {
+        var input = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, [rows.Length, 1]);
+        for (int r = 0; r < rows.Length; r++)
+        {
+            int i = rows[r];
+            input.StringTensorSetElementAt(batch[i], r);
             if (shares is not null)
             {
                 var (unknown, tokens) = _model.Vocabulary.CountUnknownNormalized(batch[i]);
@@ -101,22 +139,22 @@ internal sealed class OnnxTextScorer : IDisposable
     /// A subword model's input: each normalised text split into pieces, mapped and padded as the trainer did;
     /// <paramref name="shares"/>, when given, gets each text's unknown-token share from the same pieces.
     /// </summary>
-    private OrtValue PaddedIds(NormalizedTextBatch batch, float[]? shares)
+    private OrtValue PaddedIds(NormalizedTextBatch batch, ReadOnlySpan<int> rows, float[]? shares)
     {
         var metadata = _model.Metadata;
-        var rows = new int[batch.Count][];
-        for (int i = 0; i < batch.Count; i++)
+        var encoded = new int[rows.Length][];
+        for (int r = 0; r < rows.Length; r++)
         {
-            rows[i] = _model.Vocabulary.EncodeNormalized(batch[i]);
-            if (shares is not null) shares[i] = OutputColumns.UnknownTokenShare(rows[i].AsSpan(1).Count(Vocabulary.OovId), rows[i].Length - 1);
+            encoded[r] = _model.Vocabulary.EncodeNormalized(batch[rows[r]]);
+            if (shares is not null) shares[rows[r]] = OutputColumns.UnknownTokenShare(encoded[r].AsSpan(1).Count(Vocabulary.OovId), encoded[r].Length - 1);
         }
-        int[][] padded = PadSequences.Pad(rows, metadata.MaxLength, metadata.Padding, metadata.Truncating, Vocabulary.PaddingId);
-        var flat = new long[batch.Count * metadata.MaxLength];
+        int[][] padded = PadSequences.Pad(encoded, metadata.MaxLength, metadata.Padding, metadata.Truncating, Vocabulary.PaddingId);
+        var flat = new long[rows.Length * metadata.MaxLength];
         for (int i = 0; i < padded.Length; i++)
         {
             for (int t = 0; t < metadata.MaxLength; t++) flat[(i * metadata.MaxLength) + t] = padded[i][t];
         }
-        return OrtValue.CreateTensorValueFromMemory(flat, [batch.Count, metadata.MaxLength]);
+        return OrtValue.CreateTensorValueFromMemory(flat, [rows.Length, metadata.MaxLength]);
     }
 
     /// <summary>Releases the session once no score is running; later scores throw <see cref="ObjectDisposedException"/>.</summary>

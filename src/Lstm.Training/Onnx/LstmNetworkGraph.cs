@@ -37,6 +37,21 @@ internal static class LstmNetworkGraph
     /// <summary>Appends the network reading <paramref name="ids"/> and declares the two outputs.</summary>
     public static void Add(OnnxGraphBuilder graph, LstmClassifier model, string ids)
     {
+        int h = model.Config.Units;
+        AddInitializers(graph, model);
+        var squeezeAxes = graph.Int64Constant("lstm_h_squeeze_axes", [1], 0);
+
+        var embedded = graph.Node("Gather", "embedded", [Embedding, ids], OnnxGraphBuilder.Int("axis", 0));
+        var timeMajor = graph.Node("Transpose", "embedded_time_major", [embedded], OnnxGraphBuilder.Ints("perm", 1, 0, 2));
+        var lastHidden = graph.Node("LSTM", "", ["", "lstm_last_hidden"], [timeMajor, LstmW, LstmR, LstmB],
+            OnnxGraphBuilder.Int("hidden_size", h), OnnxGraphBuilder.Int("layout", 0))[1];
+        var hidden = graph.Node("Squeeze", "lstm_hidden", [lastHidden, squeezeAxes]);
+        AddHead(graph, hidden);
+    }
+
+    /// <summary>Writes the network's six initializers (<see cref="InitializerShapes"/>).</summary>
+    public static void AddInitializers(OnnxGraphBuilder graph, LstmClassifier model)
+    {
         var p = model.Parameters;
         var config = model.Config;
         int e = config.EmbeddingDim, h = config.Units;
@@ -47,13 +62,11 @@ internal static class LstmNetworkGraph
         graph.Initializer(OnnxTensors.Float(LstmB, shapes[3].Shape, LstmGateOrder.ToOnnxBias(p.Bias, h)));
         graph.Initializer(OnnxTensors.Float(DenseKernel, shapes[4].Shape, p.DenseKernel));
         graph.Initializer(OnnxTensors.Float(DenseBias, shapes[5].Shape, p.DenseBias));
-        var squeezeAxes = graph.Int64Constant("lstm_h_squeeze_axes", [1], 0);
+    }
 
-        var embedded = graph.Node("Gather", "embedded", [Embedding, ids], OnnxGraphBuilder.Int("axis", 0));
-        var timeMajor = graph.Node("Transpose", "embedded_time_major", [embedded], OnnxGraphBuilder.Ints("perm", 1, 0, 2));
-        var lastHidden = graph.Node("LSTM", "", ["", "lstm_last_hidden"], [timeMajor, LstmW, LstmR, LstmB],
-            OnnxGraphBuilder.Int("hidden_size", h), OnnxGraphBuilder.Int("layout", 0))[1];
-        var hidden = graph.Node("Squeeze", "lstm_hidden", [lastHidden, squeezeAxes]);
+    /// <summary>Gemm → <c>logit</c> → Sigmoid → <c>probability</c> on the last hidden state <paramref name="hidden"/> ([batch, H]), and the two outputs.</summary>
+    public static void AddHead(OnnxGraphBuilder graph, string hidden)
+    {
         var logit = graph.Node("Gemm", LogitOutput, [hidden, DenseKernel, DenseBias]);
         graph.Node("Sigmoid", ProbabilityOutput, [logit]);
         graph.Output(LogitOutput, DataType.Float, "batch", 1);

@@ -27,6 +27,18 @@ public sealed record OnnxExportOptions
     public bool IncludeTokenIdsOutput { get; init; }
 
     /// <summary>
+    /// Writes the padding-free graph (metadata <see cref="OnnxMetadataKeys.Layout"/> <c>padding-free</c>): each row's
+    /// real ids are left-aligned and the LSTM starts, through its <c>initial_h</c>/<c>initial_c</c> and
+    /// <c>sequence_lens</c>, from a stored table of its state after k padding ids, k = 0..MaxLength, so that it skips
+    /// the padding yet gives the padded graph's results (within float rounding). Only for networks of the seed's shape
+    /// (Embedding → one forward LSTM, last state → Dense(1, sigmoid)), or of the family with one forward LSTM, no mask
+    /// and last-state pooling (any head), with <see cref="PaddingSide.Pre"/> padding.
+    /// Default false (every step is read, as in files written before this option; runtimes without
+    /// <c>sequence_lens</c> support need that).
+    /// </summary>
+    public bool PaddingFree { get; init; }
+
+    /// <summary>
     /// Name of the text normaliser whose output the text variant expects and with which the vocabulary was built.
     /// Default <see cref="TextNormalizer.Name"/>; set only to re-export a model made with another normaliser.
     /// </summary>
@@ -47,6 +59,8 @@ public sealed record OnnxExportOptions
         if (!Enum.IsDefined(Truncating)) throw new ArgumentOutOfRangeException(nameof(Truncating), Truncating, "Unknown truncating side.");
         if (IncludeTokenIdsOutput && Variant != OnnxModelVariant.Text)
             throw new ArgumentException("IncludeTokenIdsOutput applies to the text variant only; the ids variant's input already is the ids.", nameof(IncludeTokenIdsOutput));
+        if (PaddingFree && Padding != PaddingSide.Pre)
+            throw new ArgumentException("PaddingFree needs pre-padding (Padding = Pre): it starts each row from the state after its leading padding.", nameof(PaddingFree));
         if (string.IsNullOrWhiteSpace(NormalizerName)) throw new ArgumentException("NormalizerName must not be empty.", nameof(NormalizerName));
         if (NormalizerVersion < 1) throw new ArgumentOutOfRangeException(nameof(NormalizerVersion), NormalizerVersion, "NormalizerVersion must be positive.");
         ArgumentNullException.ThrowIfNull(NormalizerRule);

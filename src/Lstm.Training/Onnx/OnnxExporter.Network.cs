@@ -51,6 +51,9 @@ public static partial class OnnxExporter
         if (network.Classifier is not null) return Build(network.Classifier, vocabulary, options);
 
         var spec = network.Spec;
+        if (options.PaddingFree && !PaddingFreeGraph.Supports(spec))
+            throw new ArgumentException(
+                $"PaddingFree applies to networks with one forward LSTM, no mask and last-state pooling (the seed's shape, with any head) only; this network is {spec.Describe()}. Export it without PaddingFree.", nameof(options));
         var words = CheckArguments(vocabulary, options, spec.VocabularySize);
         string variant = OnnxModelMetadata.FormatVariant(options.Variant);
         var graph = new OnnxGraphBuilder($"lstm_mlnet_{variant}_{OnnxModelMetadata.FormatTask(spec.Task)}");
@@ -59,13 +62,15 @@ public static partial class OnnxExporter
             : " Padding ids are read as any other (no mask).";
         var (input, padded) = AddInput(graph, words, options,
             $"Ids padded as Keras pad_sequences does (start id {Vocabulary.StartId}, padding {Vocabulary.PaddingId}, out of vocabulary {Vocabulary.OovId}); each below {spec.VocabularySize}.{masking}");
-        SequenceNetworkGraph.Add(graph, network.Parameters, padded, Opset(options.Variant));
+        if (options.PaddingFree) PaddingFreeGraph.Add(graph, network.Parameters, padded, options.MaxLength);
+        else SequenceNetworkGraph.Add(graph, network.Parameters, padded, Opset(options.Variant));
 
         var config = spec.FirstLayerConfig();
         bool regression = spec.Task == TaskKind.Regression;
         var metadata = Metadata(vocabulary, options, input, config) with
         {
             Network = spec,
+            PaddingFree = options.PaddingFree,
             LogitOutputName = regression ? null : LstmNetworkGraph.LogitOutput,
             ProbabilityOutputName = regression ? null : LstmNetworkGraph.ProbabilityOutput,
             ValueOutputName = regression ? HeadGraph.ValueOutput : null,

@@ -8,17 +8,19 @@ public static partial class OnnxImporter
 {
     private static readonly HashSet<string> RecurrentOps = new(StringComparer.Ordinal) { "LSTM", "GRU", "RNN" };
 
-    /// <summary>The weights of <paramref name="spec"/> (from the metadata), read from the initializers and checked against the recurrent nodes.</summary>
-    private static SequenceNetwork ReadNetwork(GraphProto graph, NetworkSpec spec, string source)
+    /// <summary>The weights of the network the metadata describes, read from the initializers and checked against the recurrent nodes (and, padding-free, the padding tables).</summary>
+    private static SequenceNetwork ReadNetwork(GraphProto graph, OnnxModelMetadata metadata, string source)
     {
+        var spec = metadata.Network;
         var shapes = NetworkInitializers.Shapes(spec);
         var values = ReadInitializers(graph, shapes, spec.Describe(), source);
-        CheckRecurrentNodes(graph, spec, source);
+        CheckRecurrentNodes(graph, spec, metadata.PaddingFree, source);
+        if (metadata.PaddingFree) CheckPaddingTables(graph, metadata, source);
         return new SequenceNetwork(NetworkInitializers.FromOnnx(spec, [.. shapes.Select(s => values[s.Name])]));
     }
 
     /// <summary>One node per layer, of the layer's operator and reading its weights, with exactly the attributes the exporter writes.</summary>
-    private static void CheckRecurrentNodes(GraphProto graph, NetworkSpec spec, string source)
+    private static void CheckRecurrentNodes(GraphProto graph, NetworkSpec spec, bool paddingFree, string source)
     {
         var nodes = graph.Node.Where(n => n.Domain == "" && RecurrentOps.Contains(n.OpType)).ToList();
         if (nodes.Count != spec.Recurrent.Count)
@@ -30,10 +32,10 @@ public static partial class OnnxImporter
             string[] weights = [NetworkInitializers.W(l), NetworkInitializers.R(l), NetworkInitializers.B(l)];
             var node = nodes.FirstOrDefault(n => n.Input.Count > 1 && n.Input[1] == weights[0])
                 ?? throw new InvalidDataException($"{source}: no recurrent node reads '{weights[0]}'; expected the {op} node of layer {l}.");
-            int inputs = spec.MaskZero ? 5 : 4;
-            if (node.OpType != op || node.Input.Count != inputs || !node.Input.Skip(1).Take(3).SequenceEqual(weights) || (spec.MaskZero && node.Input[4].Length == 0))
+            int inputs = paddingFree ? 7 : spec.MaskZero ? 5 : 4;
+            if (node.OpType != op || node.Input.Count != inputs || !node.Input.Skip(1).Take(3).SequenceEqual(weights) || node.Input.Skip(4).Any(string.IsNullOrEmpty))
                 throw new InvalidDataException(
-                    $"{source}: layer {l}'s node is {node.OpType}({string.Join(", ", node.Input)}); expected {op}(X, {string.Join(", ", weights)}{(spec.MaskZero ? ", sequence_lens" : "")}) without initial states.");
+                    $"{source}: layer {l}'s node is {node.OpType}({string.Join(", ", node.Input)}); expected {op}(X, {string.Join(", ", weights)}{(paddingFree ? ", sequence_lens, initial_h, initial_c" : spec.MaskZero ? ", sequence_lens" : "")}){(paddingFree ? "" : " without initial states")}.");
             var expected = RecurrentStackGraph.Attributes(layer).ToDictionary(a => a.Name, StringComparer.Ordinal);
             foreach (var attribute in node.Attribute)
             {

@@ -47,14 +47,16 @@ public static partial class OnnxImporter
         CheckOpsets(proto, metadata.Variant, source);
         var graph = proto.Graph;
         CheckInput(graph, metadata, source);
+        if (metadata.PaddingFree && (!PaddingFreeGraph.Supports(metadata.Network) || metadata.Padding != PaddingSide.Pre))
+            throw new InvalidDataException($"{source}: metadata key '{OnnxMetadataKeys.Layout}' says padding-free, which Lstm.MLNet writes only for one forward LSTM without mask, last-state pooling and pre-padding.");
         SequenceNetwork network;
         if (metadata.Network.IsClassifierShape)
         {
             var parameters = ReadParameters(graph, metadata.Config, source);
-            CheckLstmNode(graph, metadata.Config, source);
+            CheckLstmNode(graph, metadata, source);
             network = SequenceNetwork.FromClassifier(new LstmClassifier(parameters));
         }
-        else network = ReadNetwork(graph, metadata.Network, source);
+        else network = ReadNetwork(graph, metadata, source);
         var words = metadata.Variant == OnnxModelVariant.Text ? ReadLabelEncoderWords(graph, metadata, source) : ReadMetadataWords(proto, metadata, source);
         Vocabulary vocabulary;
         try
@@ -137,11 +139,19 @@ public static partial class OnnxImporter
         return values;
     }
 
-    private static void CheckLstmNode(GraphProto graph, LstmClassifierConfig config, string source)
+    private static void CheckLstmNode(GraphProto graph, OnnxModelMetadata metadata, string source)
     {
+        var config = metadata.Config;
         var lstm = SingleNode(graph, "LSTM", "", source);
         string[] weights = [LstmNetworkGraph.LstmW, LstmNetworkGraph.LstmR, LstmNetworkGraph.LstmB];
-        if (lstm.Input.Count != 4 || !lstm.Input.Skip(1).SequenceEqual(weights))
+        if (metadata.PaddingFree)
+        {
+            if (lstm.Input.Count != 7 || !lstm.Input.Skip(1).Take(3).SequenceEqual(weights) || lstm.Input.Skip(4).Any(string.IsNullOrEmpty))
+                throw new InvalidDataException(
+                    $"{source}: the LSTM node's inputs are [{string.Join(", ", lstm.Input)}]; a padding-free graph (metadata '{OnnxMetadataKeys.Layout}') has [X, {string.Join(", ", weights)}, sequence_lens, initial_h, initial_c].");
+            CheckPaddingTables(graph, metadata, source);
+        }
+        else if (lstm.Input.Count != 4 || !lstm.Input.Skip(1).SequenceEqual(weights))
             throw new InvalidDataException($"{source}: the LSTM node's inputs are [{string.Join(", ", lstm.Input)}]; expected [X, {string.Join(", ", weights)}] without sequence_lens or initial states.");
         foreach (var attribute in lstm.Attribute)
         {
@@ -155,6 +165,14 @@ public static partial class OnnxImporter
             if (!expected)
                 throw new InvalidDataException($"{source}: the LSTM node's attribute '{attribute.Name}' is not what Lstm.MLNet writes (hidden_size {config.Units}, layout 0, forward, default activations).");
         }
+    }
+
+    /// <summary>A padding-free graph's two tables of the LSTM's state after 0..max_len padding steps.</summary>
+    private static void CheckPaddingTables(GraphProto graph, OnnxModelMetadata metadata, string source)
+    {
+        var tables = PaddingFreeGraph.TableShape(metadata.MaxLength, metadata.Config.Units);
+        ReadInitializers(graph, [(PaddingFreeGraph.PaddingHidden, tables), (PaddingFreeGraph.PaddingCells, tables)],
+            $"max_len {metadata.MaxLength}, units {metadata.Config.Units} (the states after 0..max_len padding steps)", source);
     }
 
     private static string[] ReadLabelEncoderWords(GraphProto graph, OnnxModelMetadata metadata, string source)

@@ -124,6 +124,15 @@ public static class OnnxMetadataKeys
     /// <summary>Format 3: the version of that library the vocabulary was built with, e.g. <c>2.0.1</c>.</summary>
     public const string TokenizerVersion = Prefix + "tokenizer.version";
 
+    /// <summary>
+    /// How the graph runs the recurrent layer: <c>padded</c> (every one of the <see cref="MaxLength"/> steps, padding
+    /// included; the key is then absent) or <c>padding-free</c> (one forward LSTM, no mask, last state, pre-padding: each row's real
+    /// ids, left-aligned, from a stored table of the LSTM's state after k padding steps, k = 0..max_len; the same
+    /// results). Readers that do not know the key see a padding-free graph's LSTM node with sequence_lens and initial
+    /// states, and refuse it.
+    /// </summary>
+    public const string Layout = Prefix + "layout";
+
     /// <summary>Name of the optional padded-ids output (<c>token_ids</c>), present only when exported with it.</summary>
     public const string TokenIdsOutputName = Prefix + "output.token_ids";
 }

@@ -23,6 +23,12 @@ public sealed record OnnxModelMetadata
     /// <summary>The layout of a subword model (any network): format 2's keys plus the tokenizer's (<see cref="OnnxMetadataKeys.TokenizerName"/>); always the ids variant.</summary>
     public const int SubwordFormatVersion = 3;
 
+    /// <summary>The value of <see cref="OnnxMetadataKeys.Layout"/> for a graph that reads every padding step (written as the key's absence).</summary>
+    public const string PaddedLayout = "padded";
+
+    /// <summary>The value of <see cref="OnnxMetadataKeys.Layout"/> for a padding-free graph.</summary>
+    public const string PaddingFreeLayout = "padding-free";
+
     private readonly NetworkSpec? _network;
 
     /// <summary>Version of Lstm.MLNet that wrote the model.</summary>
@@ -107,6 +113,13 @@ public sealed record OnnxModelMetadata
     /// <summary>Graph output holding the padded ids (int64 <c>[batch, MaxLength]</c>), or null when not exported.</summary>
     public string? TokenIdsOutputName { get; init; }
 
+    /// <summary>
+    /// True when the graph is padding-free (<see cref="OnnxMetadataKeys.Layout"/> <c>padding-free</c>): it reads each
+    /// row's real ids only and starts the LSTM from the stored state after the row's padding. False (the key absent or
+    /// <c>padded</c>): every step is read. Either gives the same results.
+    /// </summary>
+    public bool PaddingFree { get; init; }
+
     /// <summary>Reads the metadata of the ONNX model at <paramref name="path"/>.</summary>
     /// <exception cref="InvalidDataException">The file is not an ONNX model written by Lstm.MLNet; the message says why.</exception>
     public static OnnxModelMetadata ReadFile(string path)
@@ -177,6 +190,12 @@ public sealed record OnnxModelMetadata
             ProbabilityOutputName = network?.Task == TaskKind.Regression ? null : reader.String(OnnxMetadataKeys.ProbabilityOutputName),
             ValueOutputName = network?.Task == TaskKind.Regression ? reader.String(OnnxMetadataKeys.ValueOutputName) : null,
             TokenIdsOutputName = reader.OptionalString(OnnxMetadataKeys.TokenIdsOutputName),
+            PaddingFree = reader.OptionalString(OnnxMetadataKeys.Layout) switch
+            {
+                null or PaddedLayout => false,
+                PaddingFreeLayout => true,
+                var other => throw new InvalidDataException($"{source}: metadata key '{OnnxMetadataKeys.Layout}' is '{other}'; expected '{PaddedLayout}' or '{PaddingFreeLayout}'."),
+            },
         };
         if (network is not null) metadata = metadata with { Network = network };
         if (format == SubwordFormatVersion) metadata = ReadTokenizer(reader, metadata, source);
@@ -224,6 +243,7 @@ public sealed record OnnxModelMetadata
         if (ProbabilityOutputName is not null) Add(OnnxMetadataKeys.ProbabilityOutputName, ProbabilityOutputName);
         if (ValueOutputName is not null) Add(OnnxMetadataKeys.ValueOutputName, ValueOutputName);
         if (TokenIdsOutputName is not null) Add(OnnxMetadataKeys.TokenIdsOutputName, TokenIdsOutputName);
+        if (PaddingFree) Add(OnnxMetadataKeys.Layout, PaddingFreeLayout);
         if (Tokenizer != SubwordTokenizer.Words)
         {
             Add(OnnxMetadataKeys.TokenizerName, Tokenizer);

@@ -68,9 +68,7 @@ public static class LstmModelZip
         var loaded = mlContext.Model.Load(bytes, out inputSchema);
         bytes.Position = 0;
         var onnxCopies = OnnxEntries(bytes, source);
-        var walk = new ChainWalk(onnxCopies, scoringThreads, source);
-        var result = walk.Visit(loaded);
-        return result;
+        return new ChainWalk(onnxCopies, scoringThreads, source).Visit(loaded);
     }
 
     /// <summary>The ONNX models the zip holds (each entry is ML.NET's length-prefixed byte array), in the zip's order.</summary>

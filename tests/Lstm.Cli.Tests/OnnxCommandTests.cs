@@ -87,11 +87,7 @@ public class OnnxCommandTests
             Assert.Contains(variant == OnnxModelVariant.Text ? "opset ai.onnx 20 + ai.onnx.ml 3" : "opset ai.onnx 17", export.Output);
             Assert.Equal(variant, OnnxImporter.ImportFile(path).Metadata.Variant);
 
-            using var session = new OnnxRuntimeModel(path);
-            var model = TrainedModel.Load(path);
-            float[] onnxRuntime = variant == OnnxModelVariant.Text
-                ? session.ProbabilitiesOfText([.. Reviews.Select(TextNormalizer.Normalize)])
-                : session.ProbabilitiesOfIds(ReviewEncoder.Encode(Reviews, model.Vocabulary, model.Padding));
+            float[] onnxRuntime = OnnxRuntimeProbabilities(path, variant);
             float[] predicted = PredictedProbabilities(path);
             for (int i = 0; i < Reviews.Length; i++)
             {
@@ -102,6 +98,15 @@ public class OnnxCommandTests
         Assert.Equal(trainBytes, File.ReadAllBytes(trainOnnx)); // the checkpoint of the last epoch is the trained model
         Assert.Equal(trainBytes, File.ReadAllBytes(temp.File("run.onnx")));
         Assert.Equal(File.ReadAllBytes(temp.File("checkpoint.ids.onnx")), File.ReadAllBytes(Path.Combine(run, RunDirectory.OnnxIdsFile)));
+    }
+
+    /// <summary>ONNX Runtime's probabilities for <see cref="Reviews"/> from the file: normalised text, or ids encoded as the model was trained.</summary>
+    private static float[] OnnxRuntimeProbabilities(string path, OnnxModelVariant variant)
+    {
+        using var session = new OnnxRuntimeModel(path);
+        if (variant == OnnxModelVariant.Text) return session.ProbabilitiesOfText([.. Reviews.Select(TextNormalizer.Normalize)]);
+        var model = TrainedModel.Load(path);
+        return session.ProbabilitiesOfIds(ReviewEncoder.Encode(Reviews, model.Vocabulary, model.Padding));
     }
 
     [Fact]
@@ -118,11 +123,7 @@ public class OnnxCommandTests
             Assert.Contains("padding-free", export.Output);
             Assert.True(OnnxImporter.ImportFile(path).Metadata.PaddingFree);
 
-            using var session = new OnnxRuntimeModel(path);
-            var model = TrainedModel.Load(path);
-            float[] onnxRuntime = variant == OnnxModelVariant.Text
-                ? session.ProbabilitiesOfText([.. Reviews.Select(TextNormalizer.Normalize)])
-                : session.ProbabilitiesOfIds(ReviewEncoder.Encode(Reviews, model.Vocabulary, model.Padding));
+            float[] onnxRuntime = OnnxRuntimeProbabilities(path, variant);
             float[] predicted = PredictedProbabilities(path);
             for (int i = 0; i < Reviews.Length; i++)
             {

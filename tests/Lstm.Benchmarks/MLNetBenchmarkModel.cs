@@ -34,7 +34,8 @@ public sealed class MLNetBenchmarkModel
         return new MLNetBenchmarkModel(onnx, imdb.Test.Take(reviews).Select(r => r.Text).ToArray());
     }
 
-    private static string FindArchive()
+    /// <summary>The IMDB archive beside the repository.</summary>
+    internal static string FindArchive()
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {

@@ -110,18 +110,20 @@ public class OnnxCommandTests
     }
 
     [Fact]
-    public void ExportPaddingFreeWritesBothVariantsThatOnnxRuntimeAndPredictRunLikeThePaddedGraph()
+    public void ExportWritesPaddingFreeByDefault_AndPaddedOnRequest_BothVariantsRunningLikeTheTrainer()
     {
         using var temp = new TempFolder();
         string run = Train(temp);
         float[] expected = PredictedProbabilities(run);
-        foreach (var variant in new[] { OnnxModelVariant.Text, OnnxModelVariant.Ids })
+        Assert.True(OnnxImporter.ImportFile(Path.Combine(run, "model.onnx")).Metadata.PaddingFree);
+        foreach (var (variant, padded) in new[] { (OnnxModelVariant.Text, false), (OnnxModelVariant.Ids, false), (OnnxModelVariant.Text, true), (OnnxModelVariant.Ids, true) })
         {
-            string path = temp.File($"free.{OnnxVariantNames.Format(variant)}.onnx");
-            var export = LstmRunner.Run("export", "--model", run, "--variant", OnnxVariantNames.Format(variant), "--padding-free", "--out", path);
+            string path = temp.File($"{(padded ? "padded" : "free")}.{OnnxVariantNames.Format(variant)}.onnx");
+            string[] layout = padded ? ["--padded"] : [];
+            var export = LstmRunner.Run(["export", "--model", run, "--variant", OnnxVariantNames.Format(variant), .. layout, "--out", path]);
             Assert.True(export.ExitCode == 0, export.ToString());
-            Assert.Contains("padding-free", export.Output);
-            Assert.True(OnnxImporter.ImportFile(path).Metadata.PaddingFree);
+            Assert.Contains(padded ? " - padded" : " - padding-free", export.Output);
+            Assert.Equal(!padded, OnnxImporter.ImportFile(path).Metadata.PaddingFree);
 
             float[] onnxRuntime = OnnxRuntimeProbabilities(path, variant);
             float[] predicted = PredictedProbabilities(path);

@@ -40,8 +40,8 @@ public sealed class ApplyLstmModelTests
         var vocabulary = Vocabulary.BuildFromTexts(SyntheticReviews.Make(200).Select(r => r.Text), 200);
         var model = new Lstm.Training.Layers.LstmClassifier(new Lstm.Training.Layers.LstmClassifierConfig { VocabularySize = 200, EmbeddingDim = 8, Units = 8 }, seed: 3);
         var options = new OnnxExportOptions { MaxLength = 40 };
-        byte[] padded = OnnxExporter.ExportToBytes(model, vocabulary, options);
-        byte[] free = OnnxExporter.ExportToBytes(model, vocabulary, options with { PaddingFree = true });
+        byte[] padded = OnnxExporter.ExportToBytes(model, vocabulary, options with { Layout = OnnxGraphLayout.Padded });
+        byte[] free = OnnxExporter.ExportToBytes(model, vocabulary, options with { Layout = OnnxGraphLayout.PaddingFree });
         var data = _ml.Data.LoadFromEnumerable(reviews);
         using var fromPadded = _ml.Transforms.ApplyLstmModel(padded).Fit(data);
         using var fromFree = _ml.Transforms.ApplyLstmModel(free).Fit(data);

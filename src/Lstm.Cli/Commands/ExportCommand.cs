@@ -6,7 +6,7 @@ using Lstm.Training.Onnx;
 namespace Lstm.Cli.Commands;
 
 /// <summary>
-/// <c>lstm export --checkpoint PATH | --model DIR [--variant text|ids] [--padding-free] [--out FILE]</c>: writes a trained network as an
+/// <c>lstm export --checkpoint PATH | --model DIR [--variant text|ids] [--padded] [--out FILE]</c>: writes a trained network as an
 /// ONNX model (see <see cref="OnnxModelVariant"/>), by default <c>model.onnx</c> or
 /// <c>model.ids.onnx</c> beside its source, and prints the file's path, size, variant and opset.
 /// </summary>
@@ -33,9 +33,9 @@ internal sealed class ExportCommand
         Description = "The .onnx file to write. Default: model.onnx (text) or model.ids.onnx (ids) beside the source, which are refreshed; any other existing file needs --overwrite, and the model's own files are never written over",
         HelpName = "file",
     };
-    private readonly Option<bool> _paddingFree = new("--padding-free")
+    private readonly Option<bool> _padded = new("--padded")
     {
-        Description = "Write the padding-free graph: each text's real ids only, the LSTM starting from stored states after its padding; the same probabilities, faster on short texts (needs ONNX Runtime's LSTM sequence_lens). Only networks with one forward LSTM, no mask and last-state pooling (e.g. the default Embedding -> LSTM -> Dense(1, sigmoid)), with pre-padding. Default: the padded graph, every step read",
+        Description = "Write the padded graph, every step of every row read, for runtimes without LSTM sequence_lens support. Default: the padding-free graph (each text's real ids only, the LSTM starting from stored states after its padding; the same probabilities, faster on short texts) wherever the network has one: one forward LSTM, no mask, last-state pooling (e.g. the default Embedding -> LSTM -> Dense(1, sigmoid)), pre-padding",
     };
     private readonly Option<bool> _overwrite = new("--overwrite")
     {
@@ -47,7 +47,7 @@ internal sealed class ExportCommand
     {
         Command = new Command("export", "Write a trained model (run folder or checkpoint) as an ONNX model")
         {
-            _checkpoint, _model, _variant, _paddingFree, _out, _overwrite,
+            _checkpoint, _model, _variant, _padded, _out, _overwrite,
         };
         Command.Validators.Add(result =>
         {
@@ -80,12 +80,11 @@ internal sealed class ExportCommand
         OutputGuard.CheckExportTarget(path, parseResult.GetValue(_overwrite), inputs, own);
 
         output.WriteLine($"Model: {model.Source} ({model.Kind}): {TrainingRun.Describe(model.Network)}, {model.Padding}");
-        bool paddingFree = parseResult.GetValue(_paddingFree);
-        OnnxModelWriter.Write(model.Network, model.Vocabulary, model.Padding, variant, path, paddingFree);
+        bool paddingFree = OnnxModelWriter.Write(model.Network, model.Vocabulary, model.Padding, variant, path, parseResult.GetValue(_padded));
         long size = new FileInfo(path).Length;
         output.WriteLine($"Wrote {path}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {size:N0} bytes - variant {OnnxVariantNames.Format(variant)}, input {OnnxVariantNames.Input(variant)} - opset {OnnxVariantNames.Opsets(variant)}{(paddingFree ? " - padding-free" : "")}"));
+            $"  {size:N0} bytes - variant {OnnxVariantNames.Format(variant)}, input {OnnxVariantNames.Input(variant)} - opset {OnnxVariantNames.Opsets(variant)}{(paddingFree ? " - padding-free" : " - padded")}"));
         output.WriteLine($"Next: lstm predict --model {(path.Contains(' ') ? $"\"{path}\"" : path)} \"some review\"");
         return ExitCodes.Success;
     }

@@ -15,9 +15,13 @@ internal static class OnnxModelWriter
     /// Writes <paramref name="network"/>, with its vocabulary and the padding it was trained with, to
     /// <paramref name="path"/> atomically (temp file, then move).
     /// </summary>
-    /// <remarks><paramref name="paddingFree"/> writes the padding-free graph (<see cref="OnnxExportOptions.PaddingFree"/>).</remarks>
-    /// <exception cref="ArgumentException">The vocabulary does not fit the network, or it cannot be written padding-free.</exception>
-    public static void Write(SequenceNetwork network, Vocabulary vocabulary, SequencePadding padding, OnnxModelVariant variant, string path, bool paddingFree = false)
+    /// <remarks>
+    /// The graph is padding-free wherever the network has such a graph (<see cref="OnnxGraphLayout.Auto"/>);
+    /// <paramref name="padded"/> writes every step instead (<see cref="OnnxGraphLayout.Padded"/>). Returns whether the
+    /// file is padding-free.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The vocabulary does not fit the network.</exception>
+    public static bool Write(SequenceNetwork network, Vocabulary vocabulary, SequencePadding padding, OnnxModelVariant variant, string path, bool padded = false)
     {
         var options = new OnnxExportOptions
         {
@@ -25,8 +29,9 @@ internal static class OnnxModelWriter
             MaxLength = padding.MaxLen,
             Padding = padding.Padding,
             Truncating = padding.Truncating,
-            PaddingFree = paddingFree,
+            Layout = padded ? OnnxGraphLayout.Padded : OnnxGraphLayout.Auto,
         };
         OnnxExporter.ExportToFile(network, vocabulary, options, path);
+        return options.WritesPaddingFree(network.Spec);
     }
 }

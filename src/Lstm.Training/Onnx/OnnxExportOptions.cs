@@ -27,16 +27,13 @@ public sealed record OnnxExportOptions
     public bool IncludeTokenIdsOutput { get; init; }
 
     /// <summary>
-    /// Writes the padding-free graph (metadata <see cref="OnnxMetadataKeys.Layout"/> <c>padding-free</c>): each row's
-    /// real ids are left-aligned and the LSTM starts, through its <c>initial_h</c>/<c>initial_c</c> and
-    /// <c>sequence_lens</c>, from a stored table of its state after k padding ids, k = 0..MaxLength, so that it skips
-    /// the padding yet gives the padded graph's results (within float rounding). Only for networks of the seed's shape
-    /// (Embedding → one forward LSTM, last state → Dense(1, sigmoid)), or of the family with one forward LSTM, no mask
-    /// and last-state pooling (any head), with <see cref="PaddingSide.Pre"/> padding.
-    /// Default false (every step is read, as in files written before this option; runtimes without
-    /// <c>sequence_lens</c> support need that).
+    /// How the graph reads padding. Default <see cref="OnnxGraphLayout.Auto"/>: the padding-free graph (each row's
+    /// real ids only, the LSTM starting from a stored table of its state after k padding ids; the padded graph's
+    /// results within float rounding) wherever the network has one, that is one forward LSTM, no mask and last-state
+    /// pooling (the seed's shape, with any head) with <see cref="PaddingSide.Pre"/> padding; otherwise the padded graph.
+    /// <see cref="OnnxGraphLayout.Padded"/> writes every step, for runtimes without LSTM <c>sequence_lens</c> support.
     /// </summary>
-    public bool PaddingFree { get; init; }
+    public OnnxGraphLayout Layout { get; init; } = OnnxGraphLayout.Auto;
 
     /// <summary>
     /// Name of the text normaliser whose output the text variant expects and with which the vocabulary was built.
@@ -59,10 +56,33 @@ public sealed record OnnxExportOptions
         if (!Enum.IsDefined(Truncating)) throw new ArgumentOutOfRangeException(nameof(Truncating), Truncating, "Unknown truncating side.");
         if (IncludeTokenIdsOutput && Variant != OnnxModelVariant.Text)
             throw new ArgumentException("IncludeTokenIdsOutput applies to the text variant only; the ids variant's input already is the ids.", nameof(IncludeTokenIdsOutput));
-        if (PaddingFree && Padding != PaddingSide.Pre)
-            throw new ArgumentException("PaddingFree needs pre-padding (Padding = Pre): it starts each row from the state after its leading padding.", nameof(PaddingFree));
+        if (!Enum.IsDefined(Layout)) throw new ArgumentOutOfRangeException(nameof(Layout), Layout, "Unknown graph layout.");
+        if (Layout == OnnxGraphLayout.PaddingFree && Padding != PaddingSide.Pre)
+            throw new ArgumentException("Layout PaddingFree needs pre-padding (Padding = Pre): it starts each row from the state after its leading padding.", nameof(Layout));
         if (string.IsNullOrWhiteSpace(NormalizerName)) throw new ArgumentException("NormalizerName must not be empty.", nameof(NormalizerName));
         if (NormalizerVersion < 1) throw new ArgumentOutOfRangeException(nameof(NormalizerVersion), NormalizerVersion, "NormalizerVersion must be positive.");
         ArgumentNullException.ThrowIfNull(NormalizerRule);
+    }
+
+    /// <summary>Whether a network of <paramref name="spec"/> exported with these options gets the padding-free graph.</summary>
+    /// <exception cref="ArgumentException"><see cref="Layout"/> is <see cref="OnnxGraphLayout.PaddingFree"/> and the network has no padding-free graph.</exception>
+    public bool WritesPaddingFree(Models.NetworkSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return WritesPaddingFreeFor(spec);
+    }
+
+    /// <summary><see cref="WritesPaddingFree"/>, with null for the seed's shape (an <c>LstmClassifier</c>).</summary>
+    internal bool WritesPaddingFreeFor(Models.NetworkSpec? spec)
+    {
+        bool supported = spec is null || PaddingFreeGraph.Supports(spec);
+        return Layout switch
+        {
+            OnnxGraphLayout.Padded => false,
+            OnnxGraphLayout.PaddingFree when supported => true,
+            OnnxGraphLayout.PaddingFree => throw new ArgumentException(
+                $"Layout PaddingFree applies to networks with one forward LSTM, no mask and last-state pooling (the seed's shape, with any head) only; this network is {spec!.Describe()}. Export it with Layout Auto or Padded.", "options"),
+            _ => supported && Padding == PaddingSide.Pre,
+        };
     }
 }

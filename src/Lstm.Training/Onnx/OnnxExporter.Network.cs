@@ -7,7 +7,7 @@ using Lstm.Training.Text;
 namespace Lstm.Training.Onnx;
 
 // Export of any network of the model family. A network of the seed's shape (SequenceNetwork.Classifier not null) is
-// written exactly as the LstmClassifier overloads write it (metadata format 1, byte for byte); any other with ONNX's
+// written exactly as the LstmClassifier overloads write it (metadata format 1, byte for byte in either layout); any other with ONNX's
 // LSTM, GRU and RNN operators (SequenceNetworkGraph) and metadata format 2, which adds the task, the class names and
 // the whole network's description.
 public static partial class OnnxExporter
@@ -51,9 +51,7 @@ public static partial class OnnxExporter
         if (network.Classifier is not null) return Build(network.Classifier, vocabulary, options);
 
         var spec = network.Spec;
-        if (options.PaddingFree && !PaddingFreeGraph.Supports(spec))
-            throw new ArgumentException(
-                $"PaddingFree applies to networks with one forward LSTM, no mask and last-state pooling (the seed's shape, with any head) only; this network is {spec.Describe()}. Export it without PaddingFree.", nameof(options));
+        bool paddingFree = options.WritesPaddingFreeFor(spec);
         var words = CheckArguments(vocabulary, options, spec.VocabularySize);
         string variant = OnnxModelMetadata.FormatVariant(options.Variant);
         var graph = new OnnxGraphBuilder($"lstm_mlnet_{variant}_{OnnxModelMetadata.FormatTask(spec.Task)}");
@@ -62,7 +60,7 @@ public static partial class OnnxExporter
             : " Padding ids are read as any other (no mask).";
         var (input, padded) = AddInput(graph, words, options,
             $"Ids padded as Keras pad_sequences does (start id {Vocabulary.StartId}, padding {Vocabulary.PaddingId}, out of vocabulary {Vocabulary.OovId}); each below {spec.VocabularySize}.{masking}");
-        if (options.PaddingFree) PaddingFreeGraph.Add(graph, network.Parameters, padded, options.MaxLength);
+        if (paddingFree) PaddingFreeGraph.Add(graph, network.Parameters, padded, options.MaxLength);
         else SequenceNetworkGraph.Add(graph, network.Parameters, padded, Opset(options.Variant));
 
         var config = spec.FirstLayerConfig();
@@ -70,7 +68,7 @@ public static partial class OnnxExporter
         var metadata = Metadata(vocabulary, options, input, config) with
         {
             Network = spec,
-            PaddingFree = options.PaddingFree,
+            PaddingFree = paddingFree,
             LogitOutputName = regression ? null : LstmNetworkGraph.LogitOutput,
             ProbabilityOutputName = regression ? null : LstmNetworkGraph.ProbabilityOutput,
             ValueOutputName = regression ? HeadGraph.ValueOutput : null,

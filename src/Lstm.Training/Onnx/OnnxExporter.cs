@@ -19,9 +19,10 @@ namespace Lstm.Training.Onnx;
 /// <para>A network of the seed's shape (Embedding → LSTM → Dense(1, sigmoid)) is written with metadata format 1, byte
 /// for byte as before the family existed, whichever overload is used; any other network with format 2 (see
 /// <see cref="OnnxMetadataKeys"/>).</para>
-/// <para><see cref="OnnxExportOptions.PaddingFree"/> writes the seed's shape as a padding-free graph instead (see
-/// <c>PaddingFreeGraph</c>; metadata key <see cref="OnnxMetadataKeys.Layout"/>), which gives the same results but reads
-/// no padding; the default remains the padded graph above.</para>
+/// <para>By default (<see cref="OnnxExportOptions.Layout"/> <see cref="OnnxGraphLayout.Auto"/>) a network with one
+/// forward LSTM, no mask and last-state pooling, pre-padded, is written as a padding-free graph (see
+/// <c>PaddingFreeGraph</c>; metadata key <see cref="OnnxMetadataKeys.Layout"/>), which gives the padded graph's results
+/// but reads no padding; <see cref="OnnxGraphLayout.Padded"/> writes the padded graph, byte for byte as before.</para>
 /// <para>Text preprocessing is split at the normaliser: lower-casing and stripping HTML tags and punctuation need regular
 /// expressions, which standard ONNX lacks, so callers normalise in .NET and the text variant's graph does the rest
 /// (whitespace split, vocabulary lookup, start id, padding and truncation) with standard operators.
@@ -80,11 +81,12 @@ public static partial class OnnxExporter
         var graph = new OnnxGraphBuilder(options.Variant == OnnxModelVariant.Text ? "lstm_mlnet_text_classifier" : "lstm_mlnet_ids_classifier");
         var (input, padded) = AddInput(graph, words, options,
             $"Ids padded as Keras pad_sequences does (start id {Vocabulary.StartId}, padding {Vocabulary.PaddingId}, out of vocabulary {Vocabulary.OovId}); each below {config.VocabularySize}.");
-        if (options.PaddingFree) PaddingFreeGraph.Add(graph, model, padded, options.MaxLength);
+        bool paddingFree = options.WritesPaddingFreeFor(null);
+        if (paddingFree) PaddingFreeGraph.Add(graph, model, padded, options.MaxLength);
         else LstmNetworkGraph.Add(graph, model, padded);
         var metadata = Metadata(vocabulary, options, input, config) with
         {
-            PaddingFree = options.PaddingFree,
+            PaddingFree = paddingFree,
             LogitOutputName = LstmNetworkGraph.LogitOutput,
             ProbabilityOutputName = LstmNetworkGraph.ProbabilityOutput,
         };

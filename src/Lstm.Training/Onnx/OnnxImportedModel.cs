@@ -33,7 +33,7 @@ public sealed record OnnxImportedModel
         Padding = Metadata.Padding,
         Truncating = Metadata.Truncating,
         IncludeTokenIdsOutput = Metadata.TokenIdsOutputName is not null,
-        PaddingFree = Metadata.PaddingFree,
+        Layout = Metadata.PaddingFree ? OnnxGraphLayout.PaddingFree : OnnxGraphLayout.Padded,
         NormalizerName = Metadata.NormalizerName,
         NormalizerVersion = Metadata.NormalizerVersion,
         NormalizerRule = Metadata.NormalizerRule,

@@ -6,7 +6,7 @@ using DataType = Lstm.Training.Onnx.Proto.TensorProto.Types.DataType;
 namespace Lstm.Training.Onnx;
 
 /// <summary>
-/// The padding-free network part of a graph (<see cref="OnnxExportOptions.PaddingFree"/>) of the seed's shape, or of
+/// The padding-free network part of a graph (<see cref="OnnxGraphLayout.PaddingFree"/>) of the seed's shape, or of
 /// any family network with one forward LSTM, no mask and last-state pooling (<see cref="Supports"/>). With pre-padding
 /// every row begins with k padding ids read from a zero state, so the LSTM's state after them depends on k alone: the
 /// graph holds that state for k = 0..max_len (<see cref="PaddingHidden"/>, <see cref="PaddingCells"/>, [max_len + 1, H],

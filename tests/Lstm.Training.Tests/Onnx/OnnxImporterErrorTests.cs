@@ -9,7 +9,7 @@ namespace Lstm.Training.Tests.Onnx;
 /// <summary>Broken, hostile or foreign files get an <see cref="InvalidDataException"/> that says what was expected and found.</summary>
 public sealed class OnnxImporterErrorTests
 {
-    private static readonly byte[] Exported = OnnxExporter.ExportToBytes(TestNetworks.Create(TestNetworks.Small, seed: 31), Vocabulary.FromWords(TestNetworks.Words(300), 300));
+    private static readonly byte[] Exported = OnnxExporter.ExportToBytes(TestNetworks.Create(TestNetworks.Small, seed: 31), Vocabulary.FromWords(TestNetworks.Words(300), 300), new OnnxExportOptions { Layout = OnnxGraphLayout.Padded });
 
     private static ModelProto Parse() => ModelProto.Parser.ParseFrom(Exported);
 

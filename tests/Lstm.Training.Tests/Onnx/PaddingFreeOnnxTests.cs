@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 namespace Lstm.Training.Tests.Onnx;
 
 /// <summary>
-/// The padding-free graph (<see cref="OnnxExportOptions.PaddingFree"/>) gives the padded graph's probabilities under
+/// The padding-free graph (<see cref="OnnxGraphLayout.PaddingFree"/>) gives the padded graph's probabilities under
 /// ONNX Runtime, for rows of every length (empty, full, over-long, all padding), in both variants, and is read back.
 /// </summary>
 public sealed class PaddingFreeOnnxTests(ITestOutputHelper output)
@@ -48,8 +48,8 @@ public sealed class PaddingFreeOnnxTests(ITestOutputHelper output)
         var (model, vocabulary, words) = Network(embedding, units, seed);
         var texts = TestNetworks.Texts(words, Enumerable.Range(0, maxLen + 6).Concat([0, 3 * maxLen]), seed + 10);
         var options = new OnnxExportOptions { MaxLength = maxLen };
-        using var padded = new OnnxSession(OnnxExporter.ExportToBytes(model, vocabulary, options));
-        using var free = new OnnxSession(OnnxExporter.ExportToBytes(model, vocabulary, options with { PaddingFree = true }));
+        using var padded = new OnnxSession(OnnxExporter.ExportToBytes(model, vocabulary, options with { Layout = OnnxGraphLayout.Padded }));
+        using var free = new OnnxSession(OnnxExporter.ExportToBytes(model, vocabulary, options with { Layout = OnnxGraphLayout.PaddingFree }));
 
         var expected = padded.RunText(texts);
         var batch = free.RunText(texts);
@@ -75,8 +75,8 @@ public sealed class PaddingFreeOnnxTests(ITestOutputHelper output)
         for (int t = maxLen / 2; t < maxLen; t++) inner[t] = t % 3 == 0 ? 0 : 1 + random.NextInt(299);
         rows.Add(inner);
         var options = new OnnxExportOptions { Variant = OnnxModelVariant.Ids, MaxLength = maxLen };
-        using var padded = new OnnxSession(OnnxExporter.ExportToBytes(model, vocabulary, options));
-        using var free = new OnnxSession(OnnxExporter.ExportToBytes(model, vocabulary, options with { PaddingFree = true }));
+        using var padded = new OnnxSession(OnnxExporter.ExportToBytes(model, vocabulary, options with { Layout = OnnxGraphLayout.Padded }));
+        using var free = new OnnxSession(OnnxExporter.ExportToBytes(model, vocabulary, options with { Layout = OnnxGraphLayout.PaddingFree }));
 
         var expected = padded.RunIds(rows);
         AssertClose(expected.Probabilities, free.RunIds(rows).Probabilities, "batch");
@@ -124,8 +124,8 @@ public sealed class PaddingFreeOnnxTests(ITestOutputHelper output)
         foreach (var variant in new[] { OnnxModelVariant.Text, OnnxModelVariant.Ids })
         {
             var options = new OnnxExportOptions { Variant = variant, MaxLength = maxLen };
-            byte[] freeBytes = OnnxExporter.ExportToBytes(network, vocabulary, options with { PaddingFree = true });
-            using var padded = new OnnxSession(OnnxExporter.ExportToBytes(network, vocabulary, options));
+            byte[] freeBytes = OnnxExporter.ExportToBytes(network, vocabulary, options with { Layout = OnnxGraphLayout.PaddingFree });
+            using var padded = new OnnxSession(OnnxExporter.ExportToBytes(network, vocabulary, options with { Layout = OnnxGraphLayout.Padded }));
             using var free = new OnnxSession(freeBytes);
             float[][] expected = variant == OnnxModelVariant.Text ? padded.RunText(texts, names) : padded.RunIds(rows, names);
             float[][] actual = variant == OnnxModelVariant.Text ? free.RunText(texts, names) : free.RunIds(rows, names);
@@ -145,10 +145,10 @@ public sealed class PaddingFreeOnnxTests(ITestOutputHelper output)
         var (model, vocabulary, _) = Network(8, 6, 5);
         using var dir = new TempDirectory();
         string path = Path.Combine(dir.Path, "padding-free-ids.onnx");
-        OnnxExporter.ExportToFile(model, vocabulary, new OnnxExportOptions { Variant = OnnxModelVariant.Ids, MaxLength = 40, PaddingFree = true }, path);
+        OnnxExporter.ExportToFile(model, vocabulary, new OnnxExportOptions { Variant = OnnxModelVariant.Ids, MaxLength = 40, Layout = OnnxGraphLayout.PaddingFree }, path);
         string family = Path.Combine(dir.Path, "padding-free-multiclass-ids.onnx");
         var spec = new NetworkSpec { VocabularySize = 300, EmbeddingDim = 5, Recurrent = [new RecurrentLayerSpec { Kind = RecurrentKind.Lstm, Units = 4 }], Task = TaskKind.MulticlassClassification, Outputs = 3 };
-        OnnxExporter.ExportToFile(FamilyOnnxNetworks.Create(spec, seed: 9), vocabulary, new OnnxExportOptions { Variant = OnnxModelVariant.Ids, MaxLength = 40, PaddingFree = true }, family);
+        OnnxExporter.ExportToFile(FamilyOnnxNetworks.Create(spec, seed: 9), vocabulary, new OnnxExportOptions { Variant = OnnxModelVariant.Ids, MaxLength = 40, Layout = OnnxGraphLayout.PaddingFree }, family);
         var (exitCode, text) = tool.Run([path, family]);
         Assert.True(exitCode == 0, text);
         Assert.Contains($"OK   {path}", text);
@@ -161,29 +161,29 @@ public sealed class PaddingFreeOnnxTests(ITestOutputHelper output)
     public void Importer_ReadsTheLayout_AndExportsTheSameBytesAgain(OnnxModelVariant variant)
     {
         var (model, vocabulary, _) = Network(8, 6, 6);
-        var options = new OnnxExportOptions { Variant = variant, MaxLength = 15, PaddingFree = true };
+        var options = new OnnxExportOptions { Variant = variant, MaxLength = 15, Layout = OnnxGraphLayout.PaddingFree };
         byte[] bytes = OnnxExporter.ExportToBytes(model, vocabulary, options);
         var imported = OnnxImporter.Import(bytes);
         Assert.True(imported.Metadata.PaddingFree);
         Assert.Equal(1, imported.Metadata.FormatVersion);
-        Assert.True(imported.ExportOptions.PaddingFree);
+        Assert.Equal(OnnxGraphLayout.PaddingFree, imported.ExportOptions.Layout);
         Assert.Equal(model.Parameters.Kernel, imported.Model.Parameters.Kernel);
         Assert.Equal(bytes, OnnxExporter.ExportToBytes(imported.Network, imported.Vocabulary, imported.ExportOptions));
         var keys = ModelProto.Parser.ParseFrom(bytes).MetadataProps.ToDictionary(p => p.Key, p => p.Value);
         Assert.Equal("padding-free", keys[OnnxMetadataKeys.Layout]);
 
-        // The default stays the padded graph, without the key.
-        byte[] padded = OnnxExporter.ExportToBytes(model, vocabulary, options with { PaddingFree = false });
+        // The padded graph has no layout key.
+        byte[] padded = OnnxExporter.ExportToBytes(model, vocabulary, options with { Layout = OnnxGraphLayout.Padded });
         Assert.DoesNotContain(ModelProto.Parser.ParseFrom(padded).MetadataProps, p => p.Key == OnnxMetadataKeys.Layout);
         Assert.False(OnnxImporter.Import(padded).Metadata.PaddingFree);
-        Assert.Equal(padded, OnnxExporter.ExportToBytes(model, vocabulary, options with { PaddingFree = false }));
+        Assert.Equal(padded, OnnxExporter.ExportToBytes(model, vocabulary, options with { Layout = OnnxGraphLayout.Padded }));
     }
 
     [Fact]
     public void Importer_RefusesAPaddingFreeKeyOnAPaddedGraph_AndAnUnknownLayout()
     {
         var (model, vocabulary, _) = Network(8, 6, 7);
-        var proto = ModelProto.Parser.ParseFrom(OnnxExporter.ExportToBytes(model, vocabulary, new OnnxExportOptions { Variant = OnnxModelVariant.Ids }));
+        var proto = ModelProto.Parser.ParseFrom(OnnxExporter.ExportToBytes(model, vocabulary, new OnnxExportOptions { Variant = OnnxModelVariant.Ids, Layout = OnnxGraphLayout.Padded }));
         proto.MetadataProps.Add(new StringStringEntryProto { Key = OnnxMetadataKeys.Layout, Value = "padding-free" });
         var error = Assert.Throws<InvalidDataException>(() => OnnxImporter.Import(Google.Protobuf.MessageExtensions.ToByteArray(proto)));
         Assert.Contains("sequence_lens, initial_h, initial_c", error.Message);
@@ -196,10 +196,10 @@ public sealed class PaddingFreeOnnxTests(ITestOutputHelper output)
     public void Export_RefusesPaddingFreeWhereItIsNotExact()
     {
         var (model, vocabulary, _) = Network(8, 6, 8);
-        var post = Assert.Throws<ArgumentException>(() => OnnxExporter.ExportToBytes(model, vocabulary, new OnnxExportOptions { PaddingFree = true, Padding = PaddingSide.Post }));
+        var post = Assert.Throws<ArgumentException>(() => OnnxExporter.ExportToBytes(model, vocabulary, new OnnxExportOptions { Layout = OnnxGraphLayout.PaddingFree, Padding = PaddingSide.Post }));
         Assert.Contains("pre-padding", post.Message);
         var spec = FamilyCases.Get("lstm-masked-last-binary").Spec;
-        var family = Assert.Throws<ArgumentException>(() => OnnxExporter.ExportToBytes(FamilyOnnxNetworks.Create(spec, seed: 2), Vocabulary.FromWords(["x", "y"], spec.VocabularySize), new OnnxExportOptions { PaddingFree = true }));
+        var family = Assert.Throws<ArgumentException>(() => OnnxExporter.ExportToBytes(FamilyOnnxNetworks.Create(spec, seed: 2), Vocabulary.FromWords(["x", "y"], spec.VocabularySize), new OnnxExportOptions { Layout = OnnxGraphLayout.PaddingFree }));
         Assert.Contains("seed's shape", family.Message);
     }
 
@@ -208,10 +208,11 @@ public sealed class PaddingFreeOnnxTests(ITestOutputHelper output)
     {
         var imdb = RealImdb.LoadOrSkip();
         string path = RepositoryPaths.FindUpwards(Path.Combine("models", "imdb-lstm", "model.onnx"))!;
-        byte[] paddedBytes = File.ReadAllBytes(path);
-        var imported = OnnxImporter.Import(paddedBytes, path);
-        Assert.False(imported.Metadata.PaddingFree);
-        byte[] freeBytes = OnnxExporter.ExportToBytes(imported.Network, imported.Vocabulary, imported.ExportOptions with { PaddingFree = true });
+        byte[] freeBytes = File.ReadAllBytes(path);
+        var imported = OnnxImporter.Import(freeBytes, path);
+        Assert.True(imported.Metadata.PaddingFree);
+        byte[] paddedBytes = OnnxExporter.ExportToBytes(imported.Network, imported.Vocabulary, imported.ExportOptions with { Layout = OnnxGraphLayout.Padded });
+        Assert.Equal(freeBytes, OnnxExporter.ExportToBytes(imported.Network, imported.Vocabulary, imported.ExportOptions));
         var texts = imdb.Test.Select(r => TextNormalizer.Normalize(r.Text)).ToArray();
         var byLength = Enumerable.Range(0, texts.Length).OrderBy(i => texts[i].Count(c => c == ' ')).ToArray();
         using var padded = new OnnxSession(paddedBytes);
@@ -230,21 +231,13 @@ public sealed class PaddingFreeOnnxTests(ITestOutputHelper output)
             return (probabilities, clock.Elapsed.TotalSeconds);
         }
 
-        var inOrder = Enumerable.Range(0, texts.Length).ToArray();
-        var paddedRun = Score(padded, inOrder);
-        var paddedSorted = Score(padded, byLength);
-        var freeRun = Score(free, inOrder);
-        var freeSorted = Score(free, byLength);
-        double worst = 0, worstSorted = 0;
-        for (int i = 0; i < texts.Length; i++)
-        {
-            worst = Math.Max(worst, Math.Abs(paddedRun.Probabilities[i] - freeRun.Probabilities[i]));
-            worstSorted = Math.Max(worstSorted, Math.Abs(paddedRun.Probabilities[i] - freeSorted.Probabilities[i]));
-        }
-        output.WriteLine($"{texts.Length} IMDB test reviews, batch 256, 1 intra-op thread: max |Δp| {worst:E2} (sorted batches {worstSorted:E2})");
-        output.WriteLine($"padded graph: {paddedRun.Seconds:F1} s in order, {paddedSorted.Seconds:F1} s sorted by length");
-        output.WriteLine($"padding-free graph: {freeRun.Seconds:F1} s in order, {freeSorted.Seconds:F1} s sorted by length");
+        // Sorted batches for both: the padded graph's batches then hold the same rows as the padding-free graph's, and
+        // the padding-free graph's unsorted speed is the benchmarks' business, not a test's.
+        var paddedRun = Score(padded, byLength);
+        var freeRun = Score(free, byLength);
+        double worst = 0;
+        for (int i = 0; i < texts.Length; i++) worst = Math.Max(worst, Math.Abs(paddedRun.Probabilities[i] - freeRun.Probabilities[i]));
+        output.WriteLine($"{texts.Length} IMDB test reviews, batch 256 sorted by length, 1 intra-op thread: max |Δp| {worst:E2}; padded {paddedRun.Seconds:F1} s, padding-free {freeRun.Seconds:F1} s");
         Assert.True(worst <= Tolerance, $"max |Δp| {worst:E2}");
-        Assert.True(worstSorted <= Tolerance, $"max |Δp| {worstSorted:E2} (sorted)");
     }
 }

@@ -9,6 +9,8 @@ public sealed partial class LstmClassifier
     private const int ProjectionTokensPerId = 4;
     private const long ProjectionMaxBytes = 256L << 20; // 20 MB for the seed model; larger vocabularies multiply instead
 
+    private PaddingTrajectoryCache? _paddingTrajectory;
+
     /// <summary>
     /// Logits (before the sigmoid) for padded id sequences, with dropout off. All sequences must have the same length
     /// and ids in [0, VocabularySize). Work is split into slices of at most <paramref name="batchSize"/> (capped at 64)
@@ -17,7 +19,8 @@ public sealed partial class LstmClassifier
     /// </summary>
     /// <remarks>
     /// The leading run of padding (id 0, Keras's pre-padding) is not run row by row: every row starts at its first real
-    /// token from the state that run leaves, computed once per call, and rows of similar length are scored together.
+    /// token from the state that run leaves, computed once and kept while the LSTM's weights stay the same (checked bit for
+    /// bit on each call), and rows of similar length are scored together.
     /// When the call holds several times more tokens than the vocabulary has ids, every id's input projection is computed
     /// once and looked up. The logits are those of running all steps, bit for bit; a short text costs its own length,
     /// not the padded one.
@@ -36,7 +39,8 @@ public sealed partial class LstmClassifier
         var logits = new float[sequences.Count];
         if (sequences.Count == 0) return logits;
         SequenceChecks.Validate(sequences, Config.VocabularySize, nameof(sequences));
-        int sliceRows = Math.Min(batchSize, InferenceSliceRows);
+        // Never wider than the call: one text needs 32 KB of buffers for the seed model, not a 64-row slice's 2 MB.
+        int sliceRows = Math.Min(Math.Min(batchSize, InferenceSliceRows), sequences.Count);
         int slices = (sequences.Count + sliceRows - 1) / sliceRows;
         var all = sequences as int[][] ?? sequences.ToArray();
         var layer = new LstmLayer(Parameters);
@@ -56,7 +60,8 @@ public sealed partial class LstmClassifier
         if (shortcuts)
         {
             Array.Sort(starts, order);
-            padding = layer.PadTrajectory(Vocabulary.PaddingId, starts[^1]);
+            // The whole length: later calls on the same weights then find every padding count in the cached trajectory.
+            padding = PaddingTrajectoryCache.Get(ref _paddingTrajectory, Parameters, layer, Math.Max(starts[^1], all[0].Length));
             long tokens = 0;
             foreach (int start in starts) tokens += all[0].Length - start;
             // Projecting the whole vocabulary costs as much as projecting that many tokens; it pays when there are several times more.

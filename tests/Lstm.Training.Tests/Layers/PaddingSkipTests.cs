@@ -44,6 +44,38 @@ public class PaddingSkipTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_kept_padding_trajectory_follows_every_change_of_the_weights_it_depends_on()
+    {
+        var model = TestNetworks.Create(new LstmClassifierConfig { VocabularySize = 30, EmbeddingDim = 6, Units = 7 }, seed: 12);
+        int[][] rows = [[0, 0, 0, 0, 0, 0, 0, 4, 9], [0, 0, 0, 2, 5, 7, 1, 3, 8], [0, 0, 0, 0, 0, 0, 0, 0, 0]];
+        var p = model.Parameters;
+        // Each write changes one weight the padding run reads, in place, as training and direct edits do; the next
+        // prediction must see it, and the shorter then longer calls must reuse or extend the trajectory exactly.
+        Action[] changes =
+        [
+            () => { },
+            () => p.Bias[3] += 0.25f,
+            () => p.Kernel[11] -= 0.5f,
+            () => p.RecurrentKernel[^1] *= -1,
+            () => p.Embedding[2] = 0.75f, // row 0 of the embedding: the padding id's vector
+            () => p.Embedding[6 * 5] = 0.75f, // another id's row: the trajectory stays valid
+        ];
+        foreach (var change in changes)
+        {
+            change();
+            foreach (var batch in new[] { rows[..1], rows, rows[2..] })
+            {
+                float[] plain = model.PredictLogits(batch, 256, 1, shortcuts: false);
+                float[] kept = model.PredictLogits(batch);
+                for (int i = 0; i < plain.Length; i++)
+                    Assert.True(BitConverter.SingleToInt32Bits(plain[i]) == BitConverter.SingleToInt32Bits(kept[i]), $"row {i}: kept {kept[i]:R}, all steps {plain[i]:R}");
+            }
+        }
+        float[] shortRow = model.PredictLogits([[0, 0, 3]]); // a shorter length after a longer one
+        Assert.Equal(model.PredictLogits([[0, 0, 3]], 256, 1, shortcuts: false), shortRow);
+    }
+
+    [Fact]
     public void A_row_of_padding_only_ends_where_the_padding_run_does()
     {
         var model = TestNetworks.Create(new LstmClassifierConfig { VocabularySize = 20, EmbeddingDim = 4, Units = 5 }, seed: 9);

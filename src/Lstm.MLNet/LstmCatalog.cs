@@ -75,7 +75,7 @@ public static class LstmCatalog
     /// (text variant); the file's metadata gives the task and so the columns added (see <see cref="LstmTransformer"/>).
     /// </summary>
     /// <param name="catalog">The transforms catalog.</param>
-    /// <param name="modelFile">Path of the .onnx file; read once, now.</param>
+    /// <param name="modelFile">Path of the .onnx file, or of a model folder holding <c>model.onnx</c> (or <c>model.ids.onnx</c>), such as a run folder of <c>lstm train</c>; read once, now.</param>
     /// <param name="inputColumnName">The String column holding the text. Default "Text".</param>
     /// <param name="unknownTokenShareColumnName">
     /// When set, the name of an added Single column with the share of each text's tokens that are not in the model's
@@ -84,7 +84,7 @@ public static class LstmCatalog
     /// transformer with this column cannot be saved with <c>MLContext.Model.Save</c>. Default null (no column; scoring
     /// unchanged).
     /// </param>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist, or the folder holds no model file (the message names what was looked for).</exception>
     /// <exception cref="ArgumentException"><paramref name="unknownTokenShareColumnName"/> is blank or names a column the model adds (Score, Probability, PredictedLabel).</exception>
     /// <exception cref="InvalidDataException">The file is not an ONNX model written by Lstm.MLNet, or is the ids variant of a words model (the text variant scores raw text); the message says why.</exception>
     public static LstmScoringEstimator ApplyLstmModel(this TransformsCatalog catalog, string modelFile, string inputColumnName = "Text", string? unknownTokenShareColumnName = null)

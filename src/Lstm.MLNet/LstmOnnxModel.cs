@@ -64,12 +64,32 @@ internal sealed class LstmOnnxModel
     /// <summary>A multi-class model's class names in output order (the indices "0" … "K−1" when the file names none); null otherwise.</summary>
     public IReadOnlyList<string>? ClassNames { get; }
 
-    /// <summary>Reads and checks the file at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Reads and checks the file at <paramref name="path"/>, or, when <paramref name="path"/> is a model folder (a run
+    /// folder of <c>lstm train</c>, such as <c>models/imdb-lstm</c>), its <c>model.onnx</c> (else its
+    /// <c>model.ids.onnx</c>, which a subword model has).
+    /// </summary>
     public static LstmOnnxModel FromFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path)) path = ModelFileIn(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"The ONNX model '{path}' does not exist.", path);
         return FromBytes(File.ReadAllBytes(path), $"'{path}'");
+    }
+
+    // The names FromFile looks for in a model folder, in order.
+    private static readonly string[] FolderModelFiles = ["model.onnx", "model.ids.onnx"];
+
+    private static string ModelFileIn(string folder)
+    {
+        foreach (string name in FolderModelFiles)
+        {
+            string candidate = Path.Combine(folder, name);
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException(
+            $"The folder '{folder}' holds no ONNX model: expected {string.Join(" or ", FolderModelFiles)} in it (as 'lstm train' writes; 'lstm export --model {folder}' writes one from its model.lstm).",
+            Path.Combine(folder, FolderModelFiles[0]));
     }
 
     /// <summary>Reads <paramref name="stream"/> to its end and checks the model.</summary>

@@ -13,6 +13,24 @@ public sealed class ApplyLstmModelTests
     private readonly MLContext _ml = new(seed: 1);
 
     [Fact]
+    public void OnAModelFolder_ReadsItsModelOnnx_AndAnEmptyFolderIsNamed()
+    {
+        using var temp = new TempDirectory();
+        var reviews = SyntheticReviews.Make(20);
+        string folder = temp.File("run");
+        Directory.CreateDirectory(folder);
+        var missing = Assert.Throws<FileNotFoundException>(() => _ml.Transforms.ApplyLstmModel(folder));
+        Assert.Contains($"'{folder}' holds no ONNX model", missing.Message);
+        Assert.Contains("model.onnx or model.ids.onnx", missing.Message);
+
+        File.WriteAllBytes(Path.Combine(folder, "model.onnx"), RandomModels.Synthetic());
+        var data = _ml.Data.LoadFromEnumerable(reviews);
+        using var fromFolder = _ml.Transforms.ApplyLstmModel(folder).Fit(data);
+        using var fromFile = _ml.Transforms.ApplyLstmModel(Path.Combine(folder, "model.onnx")).Fit(data);
+        Assert.Equal(fromFile.Transform(data).GetColumn<float>("Probability").ToArray(), fromFolder.Transform(data).GetColumn<float>("Probability").ToArray());
+    }
+
+    [Fact]
     public void OnAFileWrittenByTheExporter_GivesOnnxRuntimesProbabilities()
     {
         using var temp = new TempDirectory();

@@ -72,6 +72,19 @@ public sealed partial class ReadmeExampleTests(ITestOutputHelper output)
         return examples[0];
     }
 
+    [Theory]
+    [InlineData("src/Lstm.Training/README.md", @"loss \d\.\d{3}, p\(positive\) \d\.\d{3}", "model.onnx")]
+    [InlineData("src/Lstm.MLNet/README.md", @"^\d\.\d+", "sentiment.zip")]
+    public void ThePackageReadmeExample_Runs(string readme, string printedPattern, string writtenFile)
+    {
+        var blocks = CSharpBlock().Matches(File.ReadAllText(Path.Combine(RepositoryRoot(), readme))).Select(m => m.Groups[1].Value).ToList();
+        Assert.True(blocks.Count == 1, $"{readme} should hold one ```csharp example; found {blocks.Count}.");
+        using var work = new TempDirectory();
+        string printed = Run(blocks[0], work.Path);
+        Assert.Matches(printedPattern, printed.Trim());
+        Assert.True(File.Exists(Path.Combine(work.Path, writtenFile)), $"{readme}'s example did not write {writtenFile}");
+    }
+
     /// <summary>Compiles and runs <paramref name="code"/> in <paramref name="directory"/>, returning what it printed.</summary>
     private string Run(string code, string directory)
     {

@@ -56,4 +56,19 @@ dotnet tool install --tool-path "$work/tool" --add-source "$feed" Lstm.Cli --ver
 out="$("$work/tool/lstm" predict --model "$repo/models/imdb-lstm" "A wonderful, moving film." "Dull, predictable and far too long.")"
 echo "$out"
 echo "$out" | grep -q "positive" && echo "$out" | grep -q "negative" || { echo "lstm predict from the installed tool did not classify" >&2; exit 1; }
+echo "== lstm codegen: the generated consumption project builds from the packages and predicts"
+"$work/tool/lstm" codegen --model "$repo/models/imdb-lstm" --out "$work/generated" --package-source "$feed"
+(cd "$work/generated" && dotnet build -c Release --nologo -v quiet -warnaserror)
+out="$(cd "$work/generated" && dotnet run -c Release --no-build -- "A wonderful, moving film." "Dull, predictable and far too long.")"
+echo "$out"
+expected="$("$work/tool/lstm" predict --model "$repo/models/imdb-lstm" --format tsv "A wonderful, moving film." "Dull, predictable and far too long.")"
+echo "$expected"
+python3 - "$out" "$expected" <<'PY'
+import sys
+generated = [float(line.split("\t")[0]) for line in sys.argv[1].splitlines() if line.strip()]
+cli = [float(line.split("\t")[0]) for line in sys.argv[2].splitlines()[1:] if line.strip()]
+assert len(generated) == 2 and len(cli) == 2, (generated, cli)
+assert all(abs(a - b) <= 1e-4 for a, b in zip(generated, cli)), f"generated project {generated} vs lstm predict {cli}"
+print(f"generated project agrees with lstm predict: {generated} vs {cli}")
+PY
 echo "package check: OK"

@@ -3,7 +3,7 @@ using Lstm.Cli.Commands;
 
 namespace Lstm.Cli;
 
-/// <summary>The <c>lstm</c> command line: <c>train</c>, <c>evaluate</c>, <c>predict</c>, <c>export</c> and <c>summary</c>.</summary>
+/// <summary>The <c>lstm</c> command line: <c>train</c>, <c>evaluate</c>, <c>predict</c>, <c>export</c>, <c>summary</c> and <c>codegen</c>.</summary>
 internal static class LstmCommandLine
 {
     /// <summary>The root command with its subcommands, acting in <paramref name="environment"/>.</summary>
@@ -15,6 +15,7 @@ internal static class LstmCommandLine
             new PredictCommand(environment).Command,
             new ExportCommand(environment).Command,
             new SummaryCommand(environment).Command,
+            new CodegenCommand(environment).Command,
         };
 
     /// <summary>

@@ -44,6 +44,10 @@ internal static class OutputGuard
                     throw new ArgumentException($"--overwrite would delete {path}, which is one of this run's inputs; write the run to another folder.");
             }
             foreach (string file in present) File.Delete(Path.Combine(outDirectory, file));
+            // The old run's consumption project holds a copy of its model; the new run writes its own when it completes.
+            string consumption = Path.Combine(outDirectory, Codegen.ConsumptionProjectWriter.RunSubfolder);
+            if (Directory.Exists(consumption) && !inputs.Any(input => input is not null && Path.GetFullPath(input).StartsWith(Path.GetFullPath(consumption) + Path.DirectorySeparatorChar, PathComparison)))
+                Directory.Delete(consumption, recursive: true);
         }
         Lstm.Training.AtomicFile.RemoveStaleTemporaries(outDirectory);
     }

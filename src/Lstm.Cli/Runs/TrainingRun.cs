@@ -237,9 +237,13 @@ internal static class TrainingRun
             Files = Files([.. files, RunDirectory.VocabularyFile, RunDirectory.ManifestFile, RunDirectory.CheckpointFile]),
         };
         manifest.Save(Path.Combine(outDirectory, RunDirectory.ManifestFile));
+        // The Model Builder-style consumption project, as 'lstm codegen' writes it, from the files just written.
+        string consumption = Path.Combine(outDirectory, Codegen.ConsumptionProjectWriter.RunSubfolder);
+        var run = RunFolderReader.Read(outDirectory);
+        Codegen.ConsumptionProjectWriter.Write(run, manifest, Codegen.ConsumptionProject.DefaultName(outDirectory), consumption, overwrite: true, packageSource: null);
 
         output.WriteLine(Invariant($"Done in {total.Elapsed.TotalSeconds:0.0}s ({manifest.Timings.ReviewsPerSecond:0.0} reviews/s while training). Wrote to {outDirectory}:"));
-        output.WriteLine("  " + string.Join("  ", manifest.Files.Values));
+        output.WriteLine("  " + string.Join("  ", manifest.Files.Values) + $"  {Codegen.ConsumptionProjectWriter.RunSubfolder}/ (a C# project that consumes the model; see 'lstm codegen --help')");
         output.WriteLine($"Next: lstm evaluate --model {Quote(outDirectory)}   |   lstm predict --model {Quote(outDirectory)} \"some review\"");
         return ExitCodes.Success;
     }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using static System.FormattableString;
 using Lstm.Cli.Runs;
 using Lstm.Training.Models;
+using static System.FormattableString;
 
 namespace Lstm.Cli.Codegen;
 

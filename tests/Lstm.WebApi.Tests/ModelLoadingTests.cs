@@ -21,6 +21,29 @@ public sealed class ModelLoadingTests
     }
 
     [Fact]
+    public void AMissingRelativeModelStopsTheAppNamingThePathAndWhereItLooked()
+    {
+        string path = Path.Combine("models", "no-such-model", "model.onnx");
+        using var server = new WebApiServer(new Dictionary<string, string?> { ["Model:Path"] = path });
+        var e = Assert.ThrowsAny<Exception>(() => server.Start());
+        Assert.IsType<FileNotFoundException>(e);
+        Assert.StartsWith($"Model:Path is '{path}', but it is not in ", e.Message);
+        Assert.Contains("any folder above them", e.Message);
+    }
+
+    [Fact]
+    public async Task ARelativePathIsFoundAboveTheContentRoot()
+    {
+        // The content root is samples/Lstm.WebApi; the path is relative to the repository root, two folders up.
+        using var server = new WebApiServer(new Dictionary<string, string?> { ["Model:Path"] = "models/imdb-bilstm/model.onnx" });
+        using var http = server.NewClient(server.Start());
+        var model = await http.GetFromJsonAsync<JsonElement>("/model");
+        Assert.StartsWith("Embedding(40000, 128, mask_zero=True) -> Bidirectional(LSTM(128", model.GetProperty("network").GetString());
+        Assert.Equal("padded", model.GetProperty("layout").GetString());
+        Assert.InRange((await Api.PredictAsync(http, "A moving, beautifully acted film.")).Probability, 0.5f, 1f);
+    }
+
+    [Fact]
     public void AFileThatIsNotAModelStopsTheAppNamingThePath()
     {
         using var work = new TempFolder();

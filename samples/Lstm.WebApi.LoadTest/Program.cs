@@ -15,6 +15,19 @@ catch (ArgumentException e)
     Console.Error.WriteLine(e.Message);
     return 1;
 }
+using (var probe = new HttpClient { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(10) })
+{
+    try
+    {
+        using var model = await probe.GetAsync("/model");
+        model.EnsureSuccessStatusCode();
+    }
+    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+    {
+        Console.Error.WriteLine($"Cannot reach {options.Url}model ({e.Message}). Start the server first: dotnet run --project samples/Lstm.WebApi -c Release");
+        return 1;
+    }
+}
 string[] texts = ReviewTexts.Load(options.Data, options.Texts);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{options.Clients} clients, {options.Route} ({(options.Route == "batch" ? $"{options.BatchSize} texts per request, " : "")}{options.Texts}: {texts.Length:N0} IMDB test reviews, {texts.Average(t => t.Length):N0} characters on average), {options.Warmup:0.#} s warm-up, {options.Seconds:0.#} s measured, {options.Url}"));
@@ -30,23 +43,32 @@ var results = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ =
     while (clock.Elapsed.TotalSeconds < measureTo)
     {
         double start = clock.Elapsed.TotalMilliseconds;
-        HttpResponseMessage response;
-        if (options.Route == "predict")
-            response = await http.PostAsJsonAsync("/predict", new { text = texts[Interlocked.Increment(ref next) % texts.Length] });
-        else
+        bool ok;
+        try
         {
-            long first = Interlocked.Add(ref next, options.BatchSize) - options.BatchSize + 1;
-            var batch = Enumerable.Range(0, options.BatchSize).Select(k => texts[(first + k) % texts.Length]).ToArray();
-            response = await http.PostAsJsonAsync("/predict/batch", new { texts = batch });
+            HttpResponseMessage response;
+            if (options.Route == "predict")
+                response = await http.PostAsJsonAsync("/predict", new { text = texts[Interlocked.Increment(ref next) % texts.Length] });
+            else
+            {
+                long first = Interlocked.Add(ref next, options.BatchSize) - options.BatchSize + 1;
+                var batch = Enumerable.Range(0, options.BatchSize).Select(k => texts[(first + k) % texts.Length]).ToArray();
+                response = await http.PostAsJsonAsync("/predict/batch", new { texts = batch });
+            }
+            using (response)
+            {
+                await response.Content.ReadAsByteArrayAsync();
+                ok = response.IsSuccessStatusCode;
+            }
         }
-        using (response)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            await response.Content.ReadAsByteArrayAsync();
-            double end = clock.Elapsed.TotalMilliseconds;
-            if (start / 1000 < measureFrom || end / 1000 > measureTo) continue;
-            if (response.IsSuccessStatusCode) latencies.Add(end - start);
-            else errors++;
+            ok = false;
         }
+        double end = clock.Elapsed.TotalMilliseconds;
+        if (start / 1000 < measureFrom || end / 1000 > measureTo) continue;
+        if (ok) latencies.Add(end - start);
+        else errors++;
     }
     return (Latencies: latencies, Errors: errors);
 })));

@@ -42,7 +42,7 @@ public sealed class SentimentModel : IDisposable
     public OnnxModelMetadata? Metadata { get; }
 
     /// <summary>Loads the model at <paramref name="path"/> (.zip: a model zip; anything else: an ONNX file) and checks that it is a binary classifier of a <c>Text</c> column.</summary>
-    /// <exception cref="InvalidOperationException">The file cannot be read as such a model; the message names the path and says why.</exception>
+    /// <exception cref="InvalidOperationException">The file cannot be read as such a model (whatever the reader threw is the inner exception); the message names the path and says why.</exception>
     public static SentimentModel Load(string path)
     {
         var context = new MLContext();
@@ -62,7 +62,7 @@ public sealed class SentimentModel : IDisposable
                 format = "onnx";
             }
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new InvalidOperationException($"Could not load the model at {path}: {e.Message}", e);
         }

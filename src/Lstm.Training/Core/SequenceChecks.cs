@@ -20,4 +20,26 @@ internal static class SequenceChecks
         }
         return steps;
     }
+
+    /// <summary>
+    /// Returns the common number of steps of numeric windows of <paramref name="features"/> values per step; throws
+    /// naming the first window of another length, one that is not whole steps, or the first value that is not finite.
+    /// </summary>
+    public static int ValidateWindows(IReadOnlyList<float[]> windows, int features, string paramName)
+    {
+        if (windows.Count == 0) return 0;
+        int length = windows[0]?.Length ?? throw new ArgumentException("Window 0 is null.", paramName);
+        if (length == 0 || length % features != 0)
+            throw new ArgumentException($"Window 0 holds {length} values, not a positive number of steps of {features} features.", paramName);
+        for (int i = 0; i < windows.Count; i++)
+        {
+            var window = windows[i] ?? throw new ArgumentException($"Window {i} is null.", paramName);
+            if (window.Length != length)
+                throw new ArgumentException($"Window {i} holds {window.Length} values, expected {length} ({length / features} steps of {features} features) like window 0.", paramName);
+            for (int v = 0; v < window.Length; v++)
+                if (!float.IsFinite(window[v]))
+                    throw new ArgumentException($"Window {i}, step {v / features}, feature {v % features}: {window[v]} is not a finite number (fill or mark missing values first).", paramName);
+        }
+        return length / features;
+    }
 }

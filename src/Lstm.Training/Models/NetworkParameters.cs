@@ -30,7 +30,7 @@ public sealed class NetworkParameters
         names.Add("embedding/embeddings");
         shapes.Add([spec.VocabularySize, spec.EmbeddingDim]);
         var counts = new Dictionary<string, int>();
-        int bidirectionals = 0, input = spec.EmbeddingDim;
+        int bidirectionals = 0, input = spec.InputWidth;
         foreach (var layer in spec.Recurrent)
         {
             string name = Numbered(counts, layer.KerasName);
@@ -136,7 +136,7 @@ public sealed class NetworkParameters
     {
         ArgumentNullException.ThrowIfNull(random);
         KerasInitializers.Uniform(Embedding, -0.05f, 0.05f, random);
-        int input = Spec.EmbeddingDim;
+        int input = Spec.InputWidth;
         for (int l = 0; l < Spec.Recurrent.Count; l++)
         {
             var layer = Spec.Recurrent[l];

@@ -27,6 +27,36 @@ public sealed record NetworkSpec
     /// <summary>Largest number of outputs (classes or regression targets).</summary>
     public const int MaxOutputs = 100_000;
 
+    /// <summary>
+    /// Numbers per step of a numeric sequence (Keras <c>Input(shape=(steps, features))</c>, e.g. a window of a time
+    /// series); the first recurrent layer reads them directly, without an embedding, and
+    /// <see cref="VocabularySize"/> and <see cref="EmbeddingDim"/> must be 0 (see <see cref="ForFeatures"/>).
+    /// Default 0: the input is token ids read through the embedding.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int InputFeatures { get; init; }
+
+    /// <summary>True when the network reads numeric sequences (<see cref="InputFeatures"/> &gt; 0) rather than token ids.</summary>
+    [JsonIgnore]
+    public bool IsNumeric => InputFeatures > 0;
+
+    /// <summary>Numbers per step the first recurrent layer reads: <see cref="InputFeatures"/>, or <see cref="EmbeddingDim"/> for token ids.</summary>
+    [JsonIgnore]
+    public int InputWidth => IsNumeric ? InputFeatures : EmbeddingDim;
+
+    /// <summary>
+    /// A network reading <paramref name="features"/> numbers per step, with a regression head of
+    /// <paramref name="outputs"/> values (e.g. a forecast horizon); the recurrent layers are the seed's unless changed with <c>with</c>.
+    /// </summary>
+    public static NetworkSpec ForFeatures(int features, int outputs = 1) => new()
+    {
+        InputFeatures = features,
+        VocabularySize = 0,
+        EmbeddingDim = 0,
+        Task = TaskKind.Regression,
+        Outputs = outputs,
+    };
+
     /// <summary>Rows of the embedding matrix (Keras <c>input_dim</c>); ids must be below it. Default 10,000.</summary>
     public int VocabularySize { get; init; } = SeedDefaults.NumWords;
 
@@ -79,7 +109,7 @@ public sealed record NetworkSpec
     /// </summary>
     [JsonIgnore]
     public bool IsClassifierShape =>
-        !MaskZero && Pooling == PoolingKind.Last && Task == TaskKind.BinaryClassification && Outputs == 1
+        !IsNumeric && !MaskZero && Pooling == PoolingKind.Last && Task == TaskKind.BinaryClassification && Outputs == 1
         && Recurrent.Count == 1 && Recurrent[0] is { Kind: RecurrentKind.Lstm, Bidirectional: false };
 
     /// <summary>The <see cref="LstmClassifierConfig"/> of a network of <see cref="IsClassifierShape"/>.</summary>
@@ -104,10 +134,28 @@ public sealed record NetworkSpec
     /// <summary>Throws <see cref="ArgumentException"/> or <see cref="ArgumentOutOfRangeException"/> naming the first invalid value.</summary>
     public void Validate()
     {
+        if (InputFeatures < 0) throw new ArgumentOutOfRangeException(nameof(InputFeatures), InputFeatures, "InputFeatures must be 0 (token ids) or the number of values per step.");
+        if (IsNumeric)
+        {
+            if (InputFeatures > MaxEmbeddingDim) throw new ArgumentOutOfRangeException(nameof(InputFeatures), InputFeatures, $"InputFeatures must be at most {MaxEmbeddingDim}.");
+            if (VocabularySize != 0 || EmbeddingDim != 0)
+                throw new ArgumentException($"A numeric network (InputFeatures {InputFeatures}) has no embedding: VocabularySize and EmbeddingDim must be 0, not {VocabularySize} and {EmbeddingDim} (NetworkSpec.ForFeatures sets them).", nameof(InputFeatures));
+            if (MaskZero) throw new ArgumentException("MaskZero masks token id 0; a numeric network has no ids (mark missing values with an indicator feature instead).", nameof(MaskZero));
+        }
+        else ValidateEmbedding();
+        ValidateLayersAndHead();
+    }
+
+    private void ValidateEmbedding()
+    {
         if (VocabularySize < SeedDefaults.MinimumNumWords) throw new ArgumentOutOfRangeException(nameof(VocabularySize), VocabularySize, $"VocabularySize must be at least {SeedDefaults.MinimumNumWords} (ids 0-3 are reserved).");
         if (VocabularySize > MaxVocabularySize) throw new ArgumentOutOfRangeException(nameof(VocabularySize), VocabularySize, $"VocabularySize must be at most {MaxVocabularySize:N0}.");
         if (EmbeddingDim is < 1 or > MaxEmbeddingDim) throw new ArgumentOutOfRangeException(nameof(EmbeddingDim), EmbeddingDim, $"EmbeddingDim must be in [1, {MaxEmbeddingDim}].");
         if ((long)VocabularySize * EmbeddingDim > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(VocabularySize), VocabularySize, $"VocabularySize x EmbeddingDim ({(long)VocabularySize * EmbeddingDim:N0}) is more values than one array holds.");
+    }
+
+    private void ValidateLayersAndHead()
+    {
         if (Recurrent is null || Recurrent.Count == 0) throw new ArgumentException("A network needs at least one recurrent layer.", nameof(Recurrent));
         if (Recurrent.Count > MaxLayers) throw new ArgumentOutOfRangeException(nameof(Recurrent), Recurrent.Count, $"At most {MaxLayers} recurrent layers can be stacked.");
         for (int i = 0; i < Recurrent.Count; i++)
@@ -142,7 +190,12 @@ public sealed record NetworkSpec
     /// <summary>Keras's layers in one line, e.g. <c>Embedding(10000, 128) -> LSTM(128, dropout=0.2, recurrent_dropout=0.2) -> Dense(1, sigmoid)</c>.</summary>
     public string Describe()
     {
-        var parts = new List<string> { string.Create(CultureInfo.InvariantCulture, $"Embedding({VocabularySize}, {EmbeddingDim}{(MaskZero ? ", mask_zero=True" : "")})") };
+        var parts = new List<string>
+        {
+            IsNumeric
+                ? string.Create(CultureInfo.InvariantCulture, $"Input(features={InputFeatures})")
+                : string.Create(CultureInfo.InvariantCulture, $"Embedding({VocabularySize}, {EmbeddingDim}{(MaskZero ? ", mask_zero=True" : "")})"),
+        };
         for (int i = 0; i < Recurrent.Count; i++)
             parts.Add(Recurrent[i].Describe(returnSequences: i < Recurrent.Count - 1 || Pooling != PoolingKind.Last));
         if (Pooling == PoolingKind.Max) parts.Add("GlobalMaxPooling1D()");
@@ -158,13 +211,13 @@ public sealed record NetworkSpec
 
     /// <inheritdoc/>
     public bool Equals(NetworkSpec? other) =>
-        other is not null && VocabularySize == other.VocabularySize && EmbeddingDim == other.EmbeddingDim && MaskZero == other.MaskZero
+        other is not null && InputFeatures == other.InputFeatures && VocabularySize == other.VocabularySize && EmbeddingDim == other.EmbeddingDim && MaskZero == other.MaskZero
         && Pooling == other.Pooling && Task == other.Task && Outputs == other.Outputs
         && Recurrent.SequenceEqual(other.Recurrent)
         && (ClassNames ?? []).SequenceEqual(other.ClassNames ?? [], StringComparer.Ordinal) && (ClassNames is null) == (other.ClassNames is null);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(VocabularySize, EmbeddingDim, MaskZero, Pooling, Task, Outputs, Recurrent.Count);
+    public override int GetHashCode() => HashCode.Combine(InputFeatures, VocabularySize, EmbeddingDim, MaskZero, Pooling, Task, Outputs, Recurrent.Count);
 
     /// <inheritdoc/>
     public override string ToString() => Describe();

@@ -53,6 +53,45 @@ public sealed partial class SequenceNetwork
         return outputs;
     }
 
+    /// <summary>
+    /// The head's raw outputs for numeric <paramref name="windows"/> (a network of <see cref="NetworkSpec.InputFeatures"/>:
+    /// each window holds steps × features values, step by step, all windows the same length), [windows, outputs]
+    /// row-major, dropout off. Each row's result is independent of batch size and thread count.
+    /// </summary>
+    public float[] PredictOutputs(IReadOnlyList<float[]> windows, int batchSize = 256, int? maxDegreeOfParallelism = null)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be positive.");
+        if (!Spec.IsNumeric) throw new InvalidOperationException($"{Spec.Describe()} reads token ids, not numeric windows.");
+        int k = Spec.Outputs;
+        var outputs = new float[(long)windows.Count * k];
+        if (windows.Count == 0) return outputs;
+        int steps = SequenceChecks.ValidateWindows(windows, Spec.InputFeatures, nameof(windows));
+        var all = windows as float[][] ?? [.. windows];
+        int sliceRows = Math.Min(batchSize, InferenceSliceRows);
+        int slices = (all.Length + sliceRows - 1) / sliceRows;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
+        Parallel.For(0, slices, options,
+            () => new NetworkSlice(Parameters, null, sliceRows, steps, training: false),
+            (index, _, slice) =>
+            {
+                int first = index * sliceRows, rows = Math.Min(sliceRows, all.Length - first);
+                slice.Forward(all.AsSpan(first, rows), dropout: false);
+                slice.Outputs.AsSpan(0, rows * k).CopyTo(outputs.AsSpan(first * k, rows * k));
+                return slice;
+            },
+            _ => { });
+        return outputs;
+    }
+
+    /// <summary>The head's outputs for numeric <paramref name="windows"/> after its activation (the values, for regression).</summary>
+    public float[] Predict(IReadOnlyList<float[]> windows, int batchSize = 256, int? maxDegreeOfParallelism = null)
+    {
+        var outputs = PredictOutputs(windows, batchSize, maxDegreeOfParallelism);
+        Activate(Spec, outputs);
+        return outputs;
+    }
+
     private static int FirstNonZero(int[] sequence)
     {
         int t = 0;
@@ -92,7 +131,7 @@ public sealed partial class SequenceNetwork
     {
         ArgumentNullException.ThrowIfNull(data);
         data.Validate(Spec, nameof(data));
-        var outputs = PredictOutputs(data.Sequences, batchSize, maxDegreeOfParallelism);
+        var outputs = data.Windows is { } windows ? PredictOutputs(windows, batchSize, maxDegreeOfParallelism) : PredictOutputs(data.Sequences, batchSize, maxDegreeOfParallelism);
         return NetworkEvaluation.FromOutputs(Spec, outputs, data);
     }
 }

@@ -16,7 +16,9 @@ public sealed partial class SequenceNetwork
         var names = new KerasLayerNames();
         var layers = new List<LayerSummary>
         {
-            new(names.Next("Embedding"), "Embedding", [null, maxLength, spec.EmbeddingDim], Parameters.Embedding.LongLength),
+            spec.IsNumeric
+                ? new(names.Next("input_layer"), "InputLayer", [null, maxLength, spec.InputFeatures], 0)
+                : new(names.Next("Embedding"), "Embedding", [null, maxLength, spec.EmbeddingDim], Parameters.Embedding.LongLength),
         };
         for (int l = 0; l < spec.Recurrent.Count; l++)
         {

@@ -17,8 +17,8 @@ public static class TrainingMemory
         ArgumentNullException.ThrowIfNull(spec);
         long weights = NetworkParameters.ValueCount(spec) * sizeof(float) * 6;
         long encoded = examples * maxLength * sizeof(int);
-        long perStep = spec.EmbeddingDim * 2L;
-        long input = spec.EmbeddingDim;
+        long perStep = spec.InputWidth * 2L;
+        long input = spec.InputWidth;
         foreach (var layer in spec.Recurrent)
         {
             // Per direction: inputs, gates (twice for GRU), previous and current hidden state, cells; then the outputs and their gradients.

@@ -20,6 +20,7 @@ internal sealed class NetworkBatchTrainer
     private readonly float[][] _gradients;
     private NetworkSlice[] _slices = [];
     private int[][] _rows = [];
+    private float[][] _windows = [];
     private int[] _indices = [];
     private int[] _starts = [];
 
@@ -49,7 +50,7 @@ internal sealed class NetworkBatchTrainer
             _transposes.Refresh();
             _stale = false;
         }
-        int rows = batch.Length, steps = data.Sequences[batch[0]].Length;
+        int rows = batch.Length, steps = data.Steps(batch[0]);
         EnsureSlices(rows, steps);
         if (_indices.Length < rows)
         {
@@ -68,7 +69,14 @@ internal sealed class NetworkBatchTrainer
             Array.Sort(keys, sorted);
             sorted.CopyTo(_indices, 0);
         }
-        for (int r = 0; r < rows; r++) _rows[r] = data.Sequences[_indices[r]];
+        var windows = data.Windows;
+        if (windows is null)
+            for (int r = 0; r < rows; r++) _rows[r] = data.Sequences[_indices[r]];
+        else
+        {
+            if (_windows.Length < rows) _windows = new float[rows][];
+            for (int r = 0; r < rows; r++) _windows[r] = windows[_indices[r]];
+        }
         DrawMasks(rows, random);
 
         int sliceCount = (rows + SliceRows - 1) / SliceRows;
@@ -76,12 +84,14 @@ internal sealed class NetworkBatchTrainer
         var metricSums = new double[sliceCount];
         var indices = _indices;
         var sequences = _rows;
+        var numeric = windows is null ? null : _windows;
         int k = spec.Outputs;
         Parallel.For(0, sliceCount, parallel, s =>
         {
             int first = s * SliceRows, count = Math.Min(SliceRows, rows - first);
             var slice = _slices[s];
-            slice.Forward(sequences.AsSpan(first, count), dropout: true);
+            if (numeric is null) slice.Forward(sequences.AsSpan(first, count), dropout: true);
+            else slice.Forward(numeric.AsSpan(first, count), dropout: true);
             double loss = 0, metric = 0;
             for (int i = 0; i < count; i++)
             {
@@ -134,7 +144,7 @@ internal sealed class NetworkBatchTrainer
         for (int r = 0; r < rows; r++)
         {
             var slice = _slices[r / SliceRows];
-            int row = r % SliceRows, input = spec.EmbeddingDim;
+            int row = r % SliceRows, input = spec.InputWidth;
             for (int l = 0; l < spec.Recurrent.Count; l++)
             {
                 var layer = spec.Recurrent[l];
@@ -163,6 +173,7 @@ internal sealed class NetworkBatchTrainer
             _slices[0].Gradients[i].AsSpan().CopyTo(total);
             for (int s = 1; s < sliceCount; s++) TensorPrimitives.Add(total, _slices[s].Gradients[i], total);
         }
+        if (_p.Spec.IsNumeric) return; // no embedding: the inputs are the data
         // The embedding gradient by column ranges, one per thread; each element gets its adds in (slice, step, row) order.
         int e = _p.Spec.EmbeddingDim;
         int parts = Math.Max(1, Math.Min(e / 16, parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount));

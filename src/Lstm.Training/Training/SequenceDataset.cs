@@ -3,8 +3,9 @@ using Lstm.Training.Models;
 namespace Lstm.Training.Training;
 
 /// <summary>
-/// Padded id sequences (all of one length, e.g. from <c>PadSequences</c>), their targets and optional example weights:
-/// binary labels, class indices (multi-class) or one or more values per sequence (regression).
+/// Padded id sequences (all of one length, e.g. from <c>PadSequences</c>), or numeric windows (<see cref="ForWindows"/>),
+/// their targets and optional example weights: binary labels, class indices (multi-class) or one or more values per
+/// sequence (regression).
 /// </summary>
 public sealed class SequenceDataset
 {
@@ -48,8 +49,30 @@ public sealed class SequenceDataset
     public static SequenceDataset ForValues(IReadOnlyList<int[]> sequences, float[] values, int width = 1, IReadOnlyList<float>? weights = null) =>
         new(sequences, values, width, weights);
 
-    /// <summary>Padded id sequences.</summary>
+    /// <summary>
+    /// Numeric windows for a network of <see cref="NetworkSpec.InputFeatures"/> = <paramref name="features"/>: each
+    /// window holds steps × features values laid out step by step (<c>window[t * features + f]</c>), all windows
+    /// the same length; <paramref name="width"/> regression targets each, row-major in <paramref name="values"/>
+    /// (e.g. the next H values of a series).
+    /// </summary>
+    public static SequenceDataset ForWindows(IReadOnlyList<float[]> windows, int features, float[] values, int width = 1, IReadOnlyList<float>? weights = null)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        if (features < 1) throw new ArgumentOutOfRangeException(nameof(features), features, "A window needs at least one feature per step.");
+        return new SequenceDataset([], values, width, weights) { Windows = windows, InputFeatures = features };
+    }
+
+    /// <summary>Padded id sequences (empty for numeric windows).</summary>
     public IReadOnlyList<int[]> Sequences { get; }
+
+    /// <summary>Numeric windows, [steps × <see cref="InputFeatures"/>] each (<see cref="ForWindows"/>); null for id sequences.</summary>
+    public IReadOnlyList<float[]>? Windows { get; private init; }
+
+    /// <summary>Values per step of <see cref="Windows"/>; 0 for id sequences.</summary>
+    public int InputFeatures { get; private init; }
+
+    /// <summary>True when the examples are numeric windows.</summary>
+    public bool IsNumeric => Windows is not null;
 
     /// <summary>The binary labels (true = positive).</summary>
     /// <exception cref="InvalidOperationException">The dataset holds class indices or values.</exception>
@@ -65,7 +88,10 @@ public sealed class SequenceDataset
     public IReadOnlyList<float>? Weights { get; }
 
     /// <summary>Number of examples.</summary>
-    public int Count => Sequences.Count;
+    public int Count => Windows?.Count ?? Sequences.Count;
+
+    /// <summary>Steps of example <paramref name="index"/> (every example has the same).</summary>
+    public int Steps(int index) => Windows is { } windows ? windows[index].Length / InputFeatures : Sequences[index].Length;
 
     /// <summary>Targets of example <paramref name="index"/>: 0/1, the class index, or the values.</summary>
     public ReadOnlySpan<float> TargetRow(int index) => _targets.AsSpan(index * TargetWidth, TargetWidth);
@@ -75,21 +101,25 @@ public sealed class SequenceDataset
 
     internal int Validate(int vocabularySize, string name)
     {
-        if (_targets.Length != (long)Sequences.Count * TargetWidth)
-            throw new ArgumentException($"{name}: {Sequences.Count} sequences but {_targets.Length / TargetWidth} labels.", name);
-        if (Sequences.Count == 0) throw new ArgumentException($"{name} is empty.", name);
+        if (_targets.Length != (long)Count * TargetWidth)
+            throw new ArgumentException($"{name}: {Count} sequences but {_targets.Length / TargetWidth} labels.", name);
+        if (Count == 0) throw new ArgumentException($"{name} is empty.", name);
         if (Weights is not null)
         {
-            if (Weights.Count != Sequences.Count) throw new ArgumentException($"{name}: {Sequences.Count} sequences but {Weights.Count} weights.", name);
+            if (Weights.Count != Count) throw new ArgumentException($"{name}: {Count} sequences but {Weights.Count} weights.", name);
             for (int i = 0; i < Weights.Count; i++)
                 if (!(Weights[i] >= 0) || float.IsInfinity(Weights[i])) throw new ArgumentException($"{name}: weight {i} is {Weights[i]}; weights must be finite and not negative.", name);
         }
-        return SequenceChecks.Validate(Sequences, vocabularySize, name);
+        return Windows is { } windows ? SequenceChecks.ValidateWindows(windows, InputFeatures, name) : SequenceChecks.Validate(Sequences, vocabularySize, name);
     }
 
     /// <summary>Checks that the targets fit <paramref name="spec"/>'s head; returns the sequence length.</summary>
     internal int Validate(NetworkSpec spec, string name)
     {
+        if (IsNumeric != spec.IsNumeric || (IsNumeric && InputFeatures != spec.InputFeatures))
+            throw new ArgumentException(spec.IsNumeric
+                ? $"{name}: the network reads numeric windows of {spec.InputFeatures} features per step; the data holds {(IsNumeric ? $"{InputFeatures} features per step" : "token ids")}."
+                : $"{name}: the network reads token ids; the data holds numeric windows.", name);
         int steps = Validate(spec.VocabularySize, name);
         int expectedWidth = spec.Task == TaskKind.Regression ? spec.Outputs : 1;
         if (TargetWidth != expectedWidth)

@@ -37,7 +37,7 @@ internal sealed class NetworkSlice
         _spec = parameters.Spec;
         Capacity = capacity;
         _steps = steps;
-        int r = capacity, e = _spec.EmbeddingDim, maxUnits = 0;
+        int r = capacity, e = _spec.InputWidth, maxUnits = 0;
         _x0 = new float[(long)steps * r * e > Array.MaxLength ? throw new ArgumentOutOfRangeException(nameof(steps)) : steps * r * e];
         if (training) _dx0 = new float[_x0.Length];
         _layers = new LayerBuffers[_spec.Recurrent.Count];
@@ -100,7 +100,28 @@ internal sealed class NetworkSlice
         for (int t = _t0; t < steps; t++)
             for (int s = 0; s < rows; s++)
                 _p.Embedding.AsSpan(sequences[s][t] * e, e).CopyTo(_x0.AsSpan((t * rows + s) * e, e));
+        ForwardFromInputs(dropout);
+    }
 
+    /// <summary>
+    /// Runs numeric <paramref name="windows"/> forward (a network of <see cref="NetworkSpec.InputFeatures"/>: each
+    /// window is steps × features, step by step); with <paramref name="dropout"/>, the masks already drawn by the caller are applied.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Forward(ReadOnlySpan<float[]> windows, bool dropout)
+    {
+        int rows = _rows = windows.Length, f = _spec.InputFeatures, steps = _steps;
+        _t0 = 0;
+        for (int t = 0; t < steps; t++)
+            for (int s = 0; s < rows; s++)
+                windows[s].AsSpan(t * f, f).CopyTo(_x0.AsSpan((t * rows + s) * f, f));
+        ForwardFromInputs(dropout);
+    }
+
+    // The layers and the head, from the inputs in _x0 ([steps, rows, input width]).
+    private void ForwardFromInputs(bool dropout)
+    {
+        int rows = _rows, e = _spec.InputWidth, steps = _steps;
         ReadOnlySpan<float> input = _x0;
         int width = e;
         for (int l = 0; l < _layers.Length; l++)
@@ -120,7 +141,7 @@ internal sealed class NetworkSlice
     }
 
     /// <summary>
-    /// Backward from <see cref="OutputGradient"/> of the last <see cref="Forward"/>: fills <see cref="Gradients"/>
+    /// Backward from <see cref="OutputGradient"/> of the last forward (ids or windows): fills <see cref="Gradients"/>
     /// (overwriting) and the embedding-input gradient that <see cref="ScatterEmbeddingGradient"/> adds.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -144,7 +165,7 @@ internal sealed class NetworkSlice
         {
             var buffers = _layers[l];
             Span<float> dInput = l > 0 ? _layers[l - 1].OutputGradient : _dx0!;
-            int inputWidth = l > 0 ? _layers[l - 1].Spec.OutputWidth : _spec.EmbeddingDim;
+            int inputWidth = l > 0 ? _layers[l - 1].Spec.OutputWidth : _spec.InputWidth;
             dInput[..(steps * rows * inputWidth)].Clear();
             for (int d = 0; d < buffers.Spec.Directions; d++)
             {

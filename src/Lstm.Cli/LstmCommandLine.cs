@@ -16,6 +16,7 @@ internal static class LstmCommandLine
             new ExportCommand(environment).Command,
             new SummaryCommand(environment).Command,
             new CodegenCommand(environment).Command,
+            new Forecast.ForecastCommand(environment).Command,
         };
 
     /// <summary>

@@ -97,8 +97,8 @@ public static class SeriesWindows
             string why = dropped > 0
                 ? $"all {dropped} candidate(s) were dropped for missing values (policy {options.MissingValues})"
                 : $"examples can only start (first target step) at rows {window + 1} to {table.Count - horizon + 1}, after a window of {window} and leaving room for a horizon of {horizon}";
-            throw new InvalidDataException(
-                $"{table.FileName}: the {part.ToString().ToLowerInvariant()} part (rows {start + 1} to {end} of {table.Count}) has no example: {why}.");
+            string rows = end > start ? $"rows {start + 1} to {end} of {table.Count}" : $"no row of {table.Count}: its fraction is too small";
+            throw new InvalidDataException($"{table.FileName}: the {part.ToString().ToLowerInvariant()} part ({rows}) has no example: {why}.");
         }
         return new WindowedPart(part, window, width, horizon, inputs, targets, actuals, times, firstRows, dropped);
     }

@@ -11,14 +11,16 @@ namespace Lstm.Training.Tests.TimeSeries;
 public class RealBaselineTests(ITestOutputHelper output)
 {
     [SkippableTheory]
-    [InlineData(1)]
-    [InlineData(24)]
-    public void Pollution_baselines_on_the_test_part(int horizon)
+    [InlineData(1, MissingValuePolicy.ForwardFill)]
+    [InlineData(24, MissingValuePolicy.ForwardFill)]
+    [InlineData(1, MissingValuePolicy.DropWindows)]
+    [InlineData(24, MissingValuePolicy.DropWindows)]
+    public void Pollution_baselines_on_the_test_part(int horizon, MissingValuePolicy policy)
     {
         var table = TimeSeriesTable.Read(SharedTimeSeriesData.FindOrSkip(SharedTimeSeriesData.Pollution), RealSeriesTests.Pollution);
-        var series = SeriesWindows.Build(table, new WindowOptions { WindowLength = 24, Horizon = horizon, MissingValues = MissingValuePolicy.ForwardFill });
+        var series = SeriesWindows.Build(table, new WindowOptions { WindowLength = 24, Horizon = horizon, MissingValues = policy });
 
-        var (naive, seasonal) = Report($"pollution pm2.5, {horizon} h ahead", table, series);
+        var (naive, seasonal) = Report($"pollution pm2.5, {horizon} h ahead, W 24, {policy}", table, series);
 
         Assert.InRange(naive.Overall.MeanAbsoluteError, 1, 200);
         Assert.Equal(1.0, naive.Overall.Coverage);
@@ -34,7 +36,7 @@ public class RealBaselineTests(ITestOutputHelper output)
         var table = TimeSeriesTable.Read(SharedTimeSeriesData.FindOrSkip(SharedTimeSeriesData.Temperatures), RealSeriesTests.Temperatures with { Gaps = GapPolicy.Insert });
         var series = SeriesWindows.Build(table, new WindowOptions { WindowLength = 30, Horizon = horizon, MissingValues = MissingValuePolicy.ForwardFill });
 
-        var (naive, seasonal) = Report($"temperature, {horizon} day(s) ahead", table, series);
+        var (naive, seasonal) = Report($"temperature, {horizon} day(s) ahead, W 30, ForwardFill", table, series);
 
         Assert.InRange(naive.Overall.MeanAbsoluteError, 0.5, 10);
         Assert.True(seasonal.Overall.Coverage > 0.95);

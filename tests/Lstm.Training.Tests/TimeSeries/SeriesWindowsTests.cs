@@ -86,6 +86,11 @@ public class SeriesWindowsTests
         () => SeriesWindows.Build(SeriesCsv.Daily(SeriesCsv.Counting(10)), new WindowOptions { WindowLength = 7 }));
 
     [Fact]
+    public void A_fraction_too_small_for_one_row_is_an_error() => SeriesCsv.Rejects(
+        "s.csv: the validation part (no row of 10: its fraction is too small) has no example: examples can only start (first target step) at rows 3 to 10, after a window of 2 and leaving room for a horizon of 1.",
+        () => SeriesWindows.Build(SeriesCsv.Daily(SeriesCsv.Counting(10)), new WindowOptions { WindowLength = 2, ValidationFraction = 0.05 }));
+
+    [Fact]
     public void No_validation_part_when_its_fraction_is_zero()
     {
         var series = SeriesWindows.Build(SeriesCsv.Daily(SeriesCsv.Counting(10)), new WindowOptions { WindowLength = 2, ValidationFraction = 0 });

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Lstm.Training.TimeSeries;
 
 /// <summary>
@@ -29,5 +31,6 @@ public sealed record CategoryEncoding(string Column, IReadOnlyList<string> Categ
     }
 
     /// <summary>The input feature names: <c>column=category</c>.</summary>
+    [JsonIgnore]
     public IEnumerable<string> FeatureNames => Categories.Select(category => $"{Column}={category}");
 }

@@ -12,7 +12,10 @@ public sealed record ChronologicalSplit(int RowCount, int TrainEnd, int Validati
 {
     /// <summary>Cuts <paramref name="rowCount"/> rows by fractions of the time axis (rounded down).</summary>
     public static ChronologicalSplit FromFractions(int rowCount, double trainFraction, double validationFraction) =>
-        new(rowCount, (int)Math.Floor(rowCount * trainFraction), (int)Math.Floor(rowCount * (trainFraction + validationFraction)));
+        new(rowCount, RowsIn(rowCount, trainFraction), RowsIn(rowCount, trainFraction + validationFraction));
+
+    // Rounded to 9 decimals before rounding down: 0.7 + 0.1 is 0.7999999999999999 in binary, and 10 rows × 0.8 must give 8.
+    private static int RowsIn(int rowCount, double fraction) => (int)Math.Floor(Math.Round(rowCount * fraction, 9));
 
     /// <summary>The part that holds row <paramref name="row"/>.</summary>
     public SeriesPart PartOf(int row) => row < TrainEnd ? SeriesPart.Train : row < ValidationEnd ? SeriesPart.Validation : SeriesPart.Test;

@@ -1,66 +1,42 @@
 namespace Lstm.Training.TimeSeries;
 
 /// <summary>
-/// Every row's input features, scaled and encoded once, laid out [row][feature] so that a window of W rows is one
-/// contiguous slice: the target (always feature 0), each feature column (one number, or one-hot categories), then
-/// under <see cref="MissingValuePolicy.Mask"/> the "was missing" indicators. Everything learned (scaler statistics,
-/// categories, which columns get indicators) comes from the training rows only.
+/// Every row's input features, prepared once by a <see cref="SeriesPreprocessing"/> and laid out [row][feature] so
+/// that a window of W rows is one contiguous slice: the target (always feature 0), each feature column (one number, or
+/// one-hot categories), then under <see cref="MissingValuePolicy.Mask"/> the "was missing" indicators.
 /// </summary>
 internal sealed class InputFeatureMatrix
 {
-    private InputFeatureMatrix(float[] values, string[] names, int[] incompleteBefore, FeatureScaler scaler,
-        CategoryEncoding[] encodings, string[] maskedColumns)
+    private InputFeatureMatrix(float[] values, int featureCount, int[] incompleteBefore)
     {
         Values = values;
-        FeatureNames = names;
+        FeatureCount = featureCount;
         IncompleteBefore = incompleteBefore;
-        Scaler = scaler;
-        Encodings = encodings;
-        MaskedColumns = maskedColumns;
     }
 
     public float[] Values { get; }
 
-    public string[] FeatureNames { get; }
-
-    public int FeatureCount => FeatureNames.Length;
+    public int FeatureCount { get; }
 
     /// <summary>IncompleteBefore[r] = how many of rows 0..r−1 miss some input value (a prefix sum, to test a window in O(1)).</summary>
     public int[] IncompleteBefore { get; }
 
-    public FeatureScaler Scaler { get; }
+    /// <summary>True when some input value of rows [<paramref name="start"/>, <paramref name="end"/>) is missing.</summary>
+    public bool HasMissing(int start, int end) => IncompleteBefore[end] - IncompleteBefore[start] > 0;
 
-    public CategoryEncoding[] Encodings { get; }
-
-    public string[] MaskedColumns { get; }
-
-    public static InputFeatureMatrix Build(TimeSeriesTable table, int trainingRows, MissingValuePolicy policy)
+    /// <exception cref="InvalidDataException">The table's columns are not the ones <paramref name="preprocessing"/> was fitted on.</exception>
+    public static InputFeatureMatrix Build(TimeSeriesTable table, SeriesPreprocessing preprocessing)
     {
-        TimeSeriesColumn[] columns = [table.Target, .. table.Features];
-        TimeSeriesColumn[] numeric = [.. columns.Where(c => !c.IsCategorical)];
-        var scaler = FeatureScaler.Fit([.. numeric.Select(c => c.Name)], [.. numeric.Select(c => c.Numbers)], trainingRows);
-        CategoryEncoding[] encodings = [.. columns.Where(c => c.IsCategorical).Select(c => CategoryEncoding.Fit(c.Name, c.Categories, trainingRows))];
-        TimeSeriesColumn[] masked = policy == MissingValuePolicy.Mask
-            ? [.. columns.Where(c => Enumerable.Range(0, trainingRows).Any(c.IsMissing))]
-            : [];
-
-        var names = new List<string>();
-        foreach (var column in columns)
-        {
-            if (column.IsCategorical) names.AddRange(encodings.First(e => e.Column == column.Name).FeatureNames);
-            else names.Add(column.Name);
-        }
-        names.AddRange(masked.Select(c => $"{c.Name} missing"));
-
-        int rows = table.Count, width = names.Count;
+        TimeSeriesColumn[] columns = Match(table, preprocessing);
+        int rows = table.Count, width = preprocessing.FeatureCount;
         var values = new float[rows * width];
-        int offset = 0, scaled = 0, encoded = 0;
+        int offset = 0, scaled = 0;
         foreach (var column in columns)
         {
-            int[] source = policy == MissingValuePolicy.ForwardFill ? ForwardFillSources(column) : [.. Enumerable.Range(0, rows)];
+            int[] source = preprocessing.MissingValues == MissingValuePolicy.ForwardFill ? ForwardFillSources(column) : [.. Enumerable.Range(0, rows)];
             if (column.IsCategorical)
             {
-                var encoding = encodings[encoded++];
+                var encoding = preprocessing.Encoding(column.Name)!;
                 for (int r = 0; r < rows; r++)
                 {
                     int hot = encoding.IndexOf(column.Categories[source[r]]);
@@ -74,28 +50,44 @@ internal sealed class InputFeatureMatrix
                 for (int r = 0; r < rows; r++)
                 {
                     double value = column.Numbers[source[r]];
-                    values[r * width + offset] = double.IsNaN(value) ? 0 : (float)scaler.Apply(scaled, value);
+                    values[r * width + offset] = double.IsNaN(value) ? 0 : (float)preprocessing.Scaler.Apply(scaled, value);
                 }
                 scaled++;
                 offset++;
             }
         }
-        foreach (var column in masked)
+        foreach (string name in preprocessing.MaskedColumns)
         {
+            var column = columns.First(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
             for (int r = 0; r < rows; r++) if (column.IsMissing(r)) values[r * width + offset] = 1;
             offset++;
         }
 
         var incompleteBefore = new int[rows + 1];
         for (int r = 0; r < rows; r++) incompleteBefore[r + 1] = incompleteBefore[r] + (columns.Any(c => c.IsMissing(r)) ? 1 : 0);
-        return new InputFeatureMatrix(values, [.. names], incompleteBefore, scaler, encodings, [.. masked.Select(c => c.Name)]);
+        return new InputFeatureMatrix(values, width, incompleteBefore);
+    }
+
+    private static TimeSeriesColumn[] Match(TimeSeriesTable table, SeriesPreprocessing preprocessing)
+    {
+        string[] expected = [preprocessing.TargetColumn, .. preprocessing.FeatureColumns];
+        TimeSeriesColumn[] columns = [table.Target, .. table.Features];
+        if (!expected.SequenceEqual(columns.Select(c => c.Name), StringComparer.OrdinalIgnoreCase))
+            throw new InvalidDataException(
+                $"{table.FileName}: the columns (target then features) are {string.Join(", ", columns.Select(c => c.Name))}; the preprocessing expects {string.Join(", ", expected)}.");
+        if (columns.Skip(1).FirstOrDefault(c => c.IsCategorical != (preprocessing.Encoding(c.Name) is not null)) is { } mismatch)
+            throw new InvalidDataException(
+                $"{table.FileName}, column '{mismatch.Name}': read as {(mismatch.IsCategorical ? "categories" : "numbers")}, but the preprocessing treats it as {(mismatch.IsCategorical ? "numbers" : "categories")}; declare it with {nameof(TimeSeriesFileOptions.CategoricalColumns)}.");
+        if (table.Target.IsCategorical) throw new InvalidDataException($"{table.FileName}, column '{table.Target.Name}': the target must be numeric.");
+        return columns;
     }
 
     /// <summary>For each row, the row whose value it takes: itself when observed, else the last observed before it, else the first observed.</summary>
     private static int[] ForwardFillSources(TimeSeriesColumn column)
     {
         var sources = new int[column.Count];
-        int first = Enumerable.Range(0, column.Count).First(r => !column.IsMissing(r));
+        int first = 0;
+        while (first < column.Count - 1 && column.IsMissing(first)) first++;
         int last = first;
         for (int r = 0; r < column.Count; r++)
         {

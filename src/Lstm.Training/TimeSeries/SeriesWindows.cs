@@ -21,15 +21,41 @@ public static class SeriesWindows
                 $"{table.FileName}: a window of {window} steps and a horizon of {horizon} need at least {window + horizon} rows for one example; the series has {rows}.");
 
         var split = ChronologicalSplit.FromFractions(rows, options.TrainFraction, options.ValidationFraction);
-        var matrix = InputFeatureMatrix.Build(table, split.TrainEnd, options.MissingValues);
+        var preprocessing = SeriesPreprocessing.Fit(table, options, split.TrainEnd);
+        var matrix = InputFeatureMatrix.Build(table, preprocessing);
         var parts = new[] { SeriesPart.Train, SeriesPart.Validation, SeriesPart.Test }
-            .Select(part => BuildPart(table, options, split, matrix, part))
+            .Select(part => BuildPart(table, options, split, preprocessing.Scaler, matrix, part))
             .ToArray();
-        return new WindowedSeries(table, options, split, matrix.FeatureNames, matrix.Scaler, matrix.Encodings, matrix.MaskedColumns,
-            parts[0], parts[1], parts[2]);
+        return new WindowedSeries(table, options, split, preprocessing, parts[0], parts[1], parts[2]);
     }
 
-    private static WindowedPart BuildPart(TimeSeriesTable table, WindowOptions options, ChronologicalSplit split, InputFeatureMatrix matrix, SeriesPart part)
+    /// <summary>
+    /// The input for forecasting the <see cref="SeriesPreprocessing.Horizon"/> steps after the last row of
+    /// <paramref name="table"/> (new data, read with the same columns): its last W rows, prepared as the training data was.
+    /// </summary>
+    /// <exception cref="InvalidDataException">
+    /// The table's columns or sampling interval differ from the preprocessing's, it has fewer than W rows, or (under
+    /// <see cref="MissingValuePolicy.DropWindows"/>) the last W rows miss a value.
+    /// </exception>
+    public static ForecastInput LatestInput(TimeSeriesTable table, SeriesPreprocessing preprocessing)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(preprocessing);
+        int window = preprocessing.WindowLength, rows = table.Count;
+        if (table.Interval != preprocessing.Interval)
+            throw new InvalidDataException($"{table.FileName}: sampled every {TimeText.Format(table.Interval)}; the model was trained on data sampled every {TimeText.Format(preprocessing.Interval)}.");
+        if (rows < window)
+            throw new InvalidDataException($"{table.FileName}: a window of {window} steps needs at least {window} rows; the series has {rows}.");
+        var matrix = InputFeatureMatrix.Build(table, preprocessing);
+        if (preprocessing.MissingValues == MissingValuePolicy.DropWindows && matrix.HasMissing(rows - window, rows))
+            throw new InvalidDataException(
+                $"{table.FileName}: the last {window} rows ({TimeText.Format(table.Times[rows - window])} to {TimeText.Format(table.Times[^1])}) miss a value, and the model was trained with {nameof(MissingValuePolicy.DropWindows)}, which never fills one.");
+        var times = new DateTime[preprocessing.Horizon];
+        for (int h = 0; h < times.Length; h++) times[h] = table.Times[^1] + table.Interval * (h + 1);
+        return new ForecastInput(matrix.Values.AsSpan((rows - window) * matrix.FeatureCount, window * matrix.FeatureCount).ToArray(), times);
+    }
+
+    private static WindowedPart BuildPart(TimeSeriesTable table, WindowOptions options, ChronologicalSplit split, FeatureScaler scaler, InputFeatureMatrix matrix, SeriesPart part)
     {
         int window = options.WindowLength, horizon = options.Horizon, width = matrix.FeatureCount;
         var (start, end) = split.Rows(part);
@@ -43,7 +69,7 @@ public static class SeriesWindows
         for (int r = Math.Max(start, window); r < Math.Min(end, table.Count - horizon + 1); r++)
         {
             bool targetMissing = Enumerable.Range(r, horizon).Any(table.Target.IsMissing);
-            bool inputMissing = options.MissingValues == MissingValuePolicy.DropWindows && matrix.IncompleteBefore[r] - matrix.IncompleteBefore[r - window] > 0;
+            bool inputMissing = options.MissingValues == MissingValuePolicy.DropWindows && matrix.HasMissing(r - window, r);
             if (targetMissing || inputMissing)
             {
                 dropped++;
@@ -56,7 +82,7 @@ public static class SeriesWindows
             for (int h = 0; h < horizon; h++)
             {
                 actual[h] = table.Target.Numbers[r + h];
-                scaled[h] = (float)matrix.Scaler.ApplyTarget(actual[h]);
+                scaled[h] = (float)scaler.ApplyTarget(actual[h]);
                 stamps[h] = table.Times[r + h];
             }
             targets.Add(scaled);
@@ -71,8 +97,8 @@ public static class SeriesWindows
             string why = dropped > 0
                 ? $"all {dropped} candidate(s) were dropped for missing values (policy {options.MissingValues})"
                 : $"examples can only start (first target step) at rows {window + 1} to {table.Count - horizon + 1}, after a window of {window} and leaving room for a horizon of {horizon}";
-            throw new InvalidDataException(
-                $"{table.FileName}: the {part.ToString().ToLowerInvariant()} part (rows {start + 1} to {end} of {table.Count}) has no example: {why}.");
+            string rows = end > start ? $"rows {start + 1} to {end} of {table.Count}" : $"no row of {table.Count}: its fraction is too small";
+            throw new InvalidDataException($"{table.FileName}: the {part.ToString().ToLowerInvariant()} part ({rows}) has no example: {why}.");
         }
         return new WindowedPart(part, window, width, horizon, inputs, targets, actuals, times, firstRows, dropped);
     }

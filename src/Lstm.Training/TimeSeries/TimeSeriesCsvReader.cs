@@ -52,11 +52,11 @@ internal sealed class TimeSeriesCsvReader(string fileName, TimeSeriesFileOptions
             throw new InvalidDataException($"{fileName}: {times.Count} data row(s); at least 2 are needed to infer the sampling interval.");
 
         int[] lineArray = [.. lines];
-        var targetColumn = ToColumn(header[targetIndex], target, lineArray, categorical: false);
+        var targetColumn = ToColumn(header[targetIndex].Trim(), target, lineArray, categorical: false);
         var featureColumns = new TimeSeriesColumn[features.Length];
         for (int f = 0; f < features.Length; f++)
         {
-            string name = header[featureIndexes[f]];
+            string name = header[featureIndexes[f]].Trim();
             bool categorical = options.CategoricalColumns is { } declared
                 ? declared.Any(c => Same(c, name))
                 : features[f].Any(value => !IsMissing(value) && !TryParseNumber(value, out _));

@@ -3,17 +3,14 @@ namespace Lstm.Training.TimeSeries;
 /// <summary>A series cut into windowed examples and split by time, with everything learned from its training part.</summary>
 public sealed class WindowedSeries
 {
-    internal WindowedSeries(TimeSeriesTable table, WindowOptions options, ChronologicalSplit split, IReadOnlyList<string> featureNames,
-        FeatureScaler scaler, IReadOnlyList<CategoryEncoding> categories, IReadOnlyList<string> maskedColumns, WindowedPart train,
-        WindowedPart validation, WindowedPart test)
+    internal WindowedSeries(TimeSeriesTable table, WindowOptions options, ChronologicalSplit split, SeriesPreprocessing preprocessing,
+        WindowedPart train, WindowedPart validation, WindowedPart test)
     {
         Table = table;
         Options = options;
         Split = split;
-        FeatureNames = featureNames;
-        Scaler = scaler;
-        Categories = categories;
-        MaskedColumns = maskedColumns;
+        Preprocessing = preprocessing;
+        FeatureNames = preprocessing.FeatureNames;
         Train = train;
         Validation = validation;
         Test = test;
@@ -43,14 +40,17 @@ public sealed class WindowedSeries
     /// <summary>H: the target values each example predicts.</summary>
     public int Horizon => Options.Horizon;
 
+    /// <summary>What was learned on the training rows (scaler, categories, masked columns): save it with the model.</summary>
+    public SeriesPreprocessing Preprocessing { get; }
+
     /// <summary>The standardisation of the numeric columns (target first), learned on the training rows.</summary>
-    public FeatureScaler Scaler { get; }
+    public FeatureScaler Scaler => Preprocessing.Scaler;
 
     /// <summary>The one-hot encodings of the categorical columns, learned on the training rows.</summary>
-    public IReadOnlyList<CategoryEncoding> Categories { get; }
+    public IReadOnlyList<CategoryEncoding> Categories => Preprocessing.Categories;
 
     /// <summary>The columns that got a "was missing" indicator feature (<see cref="MissingValuePolicy.Mask"/> only).</summary>
-    public IReadOnlyList<string> MaskedColumns { get; }
+    public IReadOnlyList<string> MaskedColumns => Preprocessing.MaskedColumns;
 
     /// <summary>The training examples.</summary>
     public WindowedPart Train { get; }

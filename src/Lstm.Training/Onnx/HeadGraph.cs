@@ -13,12 +13,16 @@ internal static class HeadGraph
     /// <summary>Name of the regression output.</summary>
     public const string ValueOutput = "value";
 
+    /// <summary>Appends the Dense layer's Gemm reading <paramref name="features"/> ([batch, F]) into <paramref name="output"/> ([batch, K]) and returns its name.</summary>
+    public static string Dense(OnnxGraphBuilder graph, string features, string output) =>
+        graph.Node("Gemm", output, [features, NetworkInitializers.DenseKernel, NetworkInitializers.DenseBias]);
+
     /// <summary>Appends Gemm and the activation reading <paramref name="features"/> ([batch, F]) and declares the outputs.</summary>
     public static void Add(OnnxGraphBuilder graph, NetworkSpec spec, string features)
     {
         int k = spec.Outputs;
         string raw = spec.Task == TaskKind.Regression ? ValueOutput : LstmNetworkGraph.LogitOutput;
-        graph.Node("Gemm", raw, [features, NetworkInitializers.DenseKernel, NetworkInitializers.DenseBias]);
+        Dense(graph, features, raw);
         graph.Output(raw, DataType.Float, "batch", k);
         if (spec.Task == TaskKind.Regression) return;
         if (spec.Task == TaskKind.BinaryClassification) graph.Node("Sigmoid", LstmNetworkGraph.ProbabilityOutput, [raw]);

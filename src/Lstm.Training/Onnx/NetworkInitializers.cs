@@ -5,7 +5,8 @@ namespace Lstm.Training.Onnx;
 /// <summary>
 /// The initializers of an exported family network (any <see cref="NetworkSpec"/> but the seed's shape, which
 /// <see cref="LstmNetworkGraph"/> writes): their names, ONNX shapes and values, and the way back to
-/// <see cref="NetworkParameters"/>. Both directions of a bidirectional layer share one tensor per input of its ONNX
+/// <see cref="NetworkParameters"/>. A numeric network (<see cref="NetworkSpec.IsNumeric"/>) has no embedding tensor
+/// and its first layer's <c>W</c> reads <see cref="NetworkSpec.InputFeatures"/> values. Both directions of a bidirectional layer share one tensor per input of its ONNX
 /// node, forward first, as the operators take them.
 /// </summary>
 internal static class NetworkInitializers
@@ -23,8 +24,9 @@ internal static class NetworkInitializers
     /// <summary>Every initializer's name and ONNX shape, in graph order.</summary>
     public static IReadOnlyList<(string Name, long[] Shape)> Shapes(NetworkSpec spec)
     {
-        var shapes = new List<(string, long[])> { (Embedding, [spec.VocabularySize, spec.EmbeddingDim]) };
-        long input = spec.EmbeddingDim;
+        var shapes = new List<(string, long[])>();
+        if (!spec.IsNumeric) shapes.Add((Embedding, [spec.VocabularySize, spec.EmbeddingDim]));
+        long input = spec.InputWidth;
         for (int l = 0; l < spec.Recurrent.Count; l++)
         {
             var layer = spec.Recurrent[l];
@@ -43,8 +45,9 @@ internal static class NetworkInitializers
     public static IReadOnlyList<float[]> ToOnnx(NetworkParameters parameters)
     {
         var spec = parameters.Spec;
-        var values = new List<float[]> { parameters.Embedding };
-        int input = spec.EmbeddingDim;
+        var values = new List<float[]>();
+        if (!spec.IsNumeric) values.Add(parameters.Embedding);
+        int input = spec.InputWidth;
         for (int l = 0; l < spec.Recurrent.Count; l++)
         {
             var layer = spec.Recurrent[l];
@@ -71,8 +74,8 @@ internal static class NetworkInitializers
     public static NetworkParameters FromOnnx(NetworkSpec spec, IReadOnlyList<float[]> values)
     {
         var parameters = new NetworkParameters(spec);
-        values[0].CopyTo(parameters.Embedding, 0);
-        int input = spec.EmbeddingDim, next = 1;
+        int input = spec.InputWidth, next = 0;
+        if (!spec.IsNumeric) values[next++].CopyTo(parameters.Embedding, 0);
         for (int l = 0; l < spec.Recurrent.Count; l++)
         {
             var layer = spec.Recurrent[l];

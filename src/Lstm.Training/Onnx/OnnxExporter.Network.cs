@@ -46,6 +46,9 @@ public static partial class OnnxExporter
     internal static ModelProto Build(SequenceNetwork network, Vocabulary vocabulary, OnnxExportOptions options)
     {
         ArgumentNullException.ThrowIfNull(network);
+        if (network.Spec.IsNumeric)
+            throw new ArgumentException(
+                $"{network.Spec.Describe()} reads numeric sequences, not token ids: export it with OnnxExporter.ExportSeries (SeriesExportOptions), which takes no vocabulary.", nameof(network));
         // The seed's shape keeps its own graph and format 1, so that files exported before the family existed, and
         // every reader of them, stay valid.
         if (network.Classifier is not null) return Build(network.Classifier, vocabulary, options);

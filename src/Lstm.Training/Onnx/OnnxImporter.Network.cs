@@ -20,7 +20,7 @@ public static partial class OnnxImporter
     }
 
     /// <summary>One node per layer, of the layer's operator and reading its weights, with exactly the attributes the exporter writes.</summary>
-    private static void CheckRecurrentNodes(GraphProto graph, NetworkSpec spec, bool paddingFree, string source)
+    internal static void CheckRecurrentNodes(GraphProto graph, NetworkSpec spec, bool paddingFree, string source)
     {
         var nodes = graph.Node.Where(n => n.Domain == "" && RecurrentOps.Contains(n.OpType)).ToList();
         if (nodes.Count != spec.Recurrent.Count)

@@ -122,7 +122,7 @@ public static partial class OnnxImporter
     }
 
     /// <summary>The float values of the initializers <paramref name="shapes"/> names, each checked to have its shape; <paramref name="expectedFor"/> says what the shapes follow from.</summary>
-    private static Dictionary<string, float[]> ReadInitializers(GraphProto graph, IReadOnlyList<(string Name, long[] Shape)> shapes, string expectedFor, string source)
+    internal static Dictionary<string, float[]> ReadInitializers(GraphProto graph, IReadOnlyList<(string Name, long[] Shape)> shapes, string expectedFor, string source)
     {
         var initializers = new Dictionary<string, TensorProto>(StringComparer.Ordinal);
         foreach (var tensor in graph.Initializer) initializers.TryAdd(tensor.Name, tensor);

@@ -20,7 +20,10 @@ public static class OnnxMetadataKeys
     /// <summary>Prefix of every key.</summary>
     public const string Prefix = "lstm_mlnet.";
 
-    /// <summary>Version of this metadata layout, an integer: 1 for the seed's shape, 2 for any other network of the family.</summary>
+    /// <summary>
+    /// Version of this metadata layout, an integer: 1 for the seed's shape, 2 for any other network of the family, 3 for
+    /// subword models, 4 for numeric-series (forecast) models (the <c>series.*</c> keys; read by <see cref="OnnxSeriesImporter"/>).
+    /// </summary>
     public const string FormatVersion = Prefix + "format_version";
 
     /// <summary>Version of the library that wrote the model (also in <c>producer_version</c>).</summary>
@@ -95,10 +98,16 @@ public static class OnnxMetadataKeys
     /// </summary>
     public const string ProbabilityOutputName = Prefix + "output.probability";
 
-    /// <summary>Format 2, regression only: name of the values output (<c>value</c>, float <c>[batch, outputs]</c>).</summary>
+    /// <summary>
+    /// Format 2, regression only: name of the values output (<c>value</c>, float <c>[batch, outputs]</c>). Format 4: the
+    /// forecast in the target's own scale (<c>value_scaled · target_std + target_mean</c>, float <c>[batch, horizon]</c>).
+    /// </summary>
     public const string ValueOutputName = Prefix + "output.value";
 
-    /// <summary>Format 2: <c>binary_classification</c>, <c>multiclass_classification</c> or <c>regression</c> (format 1 is always binary).</summary>
+    /// <summary>
+    /// Format 2: <c>binary_classification</c>, <c>multiclass_classification</c> or <c>regression</c> (format 1 is always
+    /// binary); format 4: <c>forecast</c> (<see cref="OnnxModelMetadata.ForecastTask"/>).
+    /// </summary>
     public const string Task = Prefix + "task";
 
     /// <summary>
@@ -135,4 +144,48 @@ public static class OnnxMetadataKeys
 
     /// <summary>Name of the optional padded-ids output (<c>token_ids</c>), present only when exported with it.</summary>
     public const string TokenIdsOutputName = Prefix + "output.token_ids";
+    /// <summary>Format 4: name of the head's own output in the standardised target scale (<c>value_scaled</c>, float <c>[batch, horizon]</c>).</summary>
+    public const string SeriesScaledValueOutputName = Prefix + "output.value_scaled";
+
+    /// <summary>
+    /// Format 4: the input features in the order of the input's last axis, a JSON array of strings (the columns after
+    /// the caller's one-hot encoding and missing-value filling; see <see cref="SeriesPreprocessing"/>).
+    /// </summary>
+    public const string SeriesFeatures = Prefix + "series.features";
+
+    /// <summary>Format 4: name of the forecast target (the series the <c>horizon</c> outputs continue).</summary>
+    public const string SeriesTarget = Prefix + "series.target";
+
+    /// <summary>
+    /// Format 4: the window length (time steps) the model was trained on, an integer. The graph's time axis is
+    /// symbolic and accepts any length ≥ 1; other lengths run but were not trained for.
+    /// </summary>
+    public const string SeriesWindowLength = Prefix + "series.window_length";
+
+    /// <summary>Format 4: the forecast horizon H, an integer: output k (0-based) is the target k + 1 steps after the window's last step.</summary>
+    public const string SeriesHorizon = Prefix + "series.horizon";
+
+    /// <summary>Format 4, optional: the time between steps as an ISO 8601 duration, e.g. <c>PT1H</c>, <c>P1D</c>, <c>PT15M</c>.</summary>
+    public const string SeriesSamplingInterval = Prefix + "series.sampling_interval";
+
+    /// <summary>
+    /// Format 4: per-feature means subtracted in the graph (initializer <c>input_mean</c>, float <c>[features]</c>), a
+    /// JSON array of numbers in feature order. Both the graph and this key hold them; the importer checks they agree.
+    /// </summary>
+    public const string SeriesInputMean = Prefix + "series.input_mean";
+
+    /// <summary>Format 4: per-feature standard deviations the centred input is divided by (initializer <c>input_std</c>), a JSON array of positive numbers.</summary>
+    public const string SeriesInputStd = Prefix + "series.input_std";
+
+    /// <summary>Format 4: the target mean added back to the head's output (initializer <c>target_mean</c>, a float scalar), a number.</summary>
+    public const string SeriesTargetMean = Prefix + "series.target_mean";
+
+    /// <summary>Format 4: the target standard deviation the head's output is multiplied by (initializer <c>target_std</c>), a positive number.</summary>
+    public const string SeriesTargetStd = Prefix + "series.target_std";
+
+    /// <summary>
+    /// Format 4, optional: the caller's preprocessing before the graph, free-form JSON stored verbatim (e.g. the
+    /// categories of one-hot features, the missing-value policy). The graph does none of it.
+    /// </summary>
+    public const string SeriesPreprocessing = Prefix + "series.preprocessing";
 }

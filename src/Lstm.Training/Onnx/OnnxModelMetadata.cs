@@ -23,6 +23,16 @@ public sealed record OnnxModelMetadata
     /// <summary>The layout of a subword model (any network): format 2's keys plus the tokenizer's (<see cref="OnnxMetadataKeys.TokenizerName"/>); always the ids variant.</summary>
     public const int SubwordFormatVersion = 3;
 
+    /// <summary>
+    /// The layout of a numeric-series (forecast) model written by <see cref="OnnxExporter.ExportSeries"/>: task
+    /// <see cref="ForecastTask"/>, the <c>lstm_mlnet.series.*</c> keys, no vocabulary. This record does not describe
+    /// such files and refuses them naming <see cref="OnnxSeriesImporter"/>, which reads them.
+    /// </summary>
+    public const int SeriesFormatVersion = 4;
+
+    /// <summary>The value of <see cref="OnnxMetadataKeys.Task"/> in a numeric-series model (format <see cref="SeriesFormatVersion"/>).</summary>
+    public const string ForecastTask = "forecast";
+
     /// <summary>The value of <see cref="OnnxMetadataKeys.Layout"/> for a graph that reads every padding step (written as the key's absence).</summary>
     public const string PaddedLayout = "padded";
 
@@ -148,8 +158,11 @@ public sealed record OnnxModelMetadata
             throw new InvalidDataException($"{source} was not written by Lstm.MLNet: its producer_name is '{producerName}', expected '{OnnxMetadataKeys.ProducerName}'.");
         var reader = new PropertyReader(properties, source);
         int format = reader.Int(OnnxMetadataKeys.FormatVersion, 1);
+        if (format == SeriesFormatVersion)
+            throw new InvalidDataException(
+                $"{source} is a numeric-series forecast model (metadata format {SeriesFormatVersion}, task '{ForecastTask}'), not a text or token-id model (formats {SeedFormatVersion}-{SubwordFormatVersion}): read it with OnnxSeriesImporter.");
         if (format > SubwordFormatVersion)
-            throw new InvalidDataException($"{source} was written by a newer Lstm.MLNet (metadata format {format}); this version reads format {SubwordFormatVersion}.");
+            throw new InvalidDataException($"{source} was written by a newer Lstm.MLNet (metadata format {format}); this version reads format {SubwordFormatVersion} (and format {SeriesFormatVersion}, numeric-series models, with OnnxSeriesImporter).");
         LstmClassifierConfig config;
         try
         {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Lstm.Cli.Forecast;
+using Lstm.Training.TimeSeries;
+using Microsoft.ML.OnnxRuntime;
 
 namespace Lstm.Cli.Tests;
 
@@ -47,7 +49,7 @@ public sealed class ForecastCommandTests
         Assert.True(train.ExitCode == 0, train.ToString());
         Assert.Contains("Inputs: 5 features per step (load, temperature, shift=day, shift=evening, shift=night)", train.Output);
         Assert.Contains("Input(features=5) -> LSTM(16", train.Output);
-        foreach (string file in new[] { "model.lstm", "forecast.json", "forecast.png", "loss.png", "mae.png" })
+        foreach (string file in new[] { "model.lstm", "model.onnx", "forecast.json", "forecast.png", "loss.png", "mae.png" })
             Assert.True(File.Exists(Path.Combine(run, file)), file);
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "forecast.json")));
@@ -76,7 +78,42 @@ public sealed class ForecastCommandTests
     }
 
     [Fact]
-    public void Predict_OnAnExtendedSeries_ForecastsAfterItsLastRow_AndRefusesAnotherSeries()
+    public void TheRunsOnnxModel_TakesRawFeatures_AndGivesTheForecastsInTheTargetsUnits()
+    {
+        using var temp = new TempFolder();
+        string data = WriteSeries(temp, 1_200), run = temp.File("run");
+        var trained = LstmRunner.Run(Train(data, run, "--horizon", "2", "--epochs", "2"));
+        Assert.True(trained.ExitCode == 0, trained.ToString());
+        var model = ForecastModel.Load(run);
+        var preprocessing = model.Run.ReadPreprocessing();
+        var series = SeriesWindows.Build(TimeSeriesTable.Read(data, model.Run.File), model.Run.Windows);
+        var expected = ForecastEvaluation.Predict(model.Network, series, series.Test, threads: 1);
+
+        // The graph standardises its input itself: give it the features in their own units (numeric columns un-scaled,
+        // one-hot columns as they are).
+        int f = series.FeatureCount, w = series.WindowLength, n = series.Test.Count;
+        var raw = new float[n * w * f];
+        for (int i = 0; i < n; i++)
+            for (int t = 0; t < w; t++)
+                for (int j = 0; j < f; j++)
+                {
+                    float value = series.Test.Inputs[i][t * f + j];
+                    var column = preprocessing.Scaler.Columns.FirstOrDefault(c => c.Name == series.FeatureNames[j]);
+                    raw[(i * w + t) * f + j] = column is null ? value : (float)(value * column.StandardDeviation + column.Mean);
+                }
+        using var session = new InferenceSession(Path.Combine(run, "model.onnx"));
+        using var input = OrtValue.CreateTensorValueFromMemory(raw, [n, w, f]);
+        using var runOptions = new RunOptions();
+        using var outputs = session.Run(runOptions, ["input"], [input], ["value"]);
+        var values = outputs[0].GetTensorDataAsSpan<float>();
+        double worst = 0;
+        for (int i = 0; i < n; i++)
+            for (int h = 0; h < 2; h++) worst = Math.Max(worst, Math.Abs(values[i * 2 + h] - expected[i][h]) / Math.Max(1, Math.Abs(expected[i][h])));
+        Assert.True(worst < 1e-5, $"max relative difference {worst:E2}");
+    }
+
+    [Fact]
+    public void Predict_OnAnExtendedSeries_ForecastsAfterItsLastRow_AndRefusesAnotherInterval()
     {
         using var temp = new TempFolder();
         string data = WriteSeries(temp, 1_500), run = temp.File("run");
@@ -87,18 +124,19 @@ public sealed class ForecastCommandTests
         Assert.True(predict.ExitCode == 0, predict.ToString());
         Assert.StartsWith("1\t2020-03-07 16:00\t", predict.Output.Trim().Split('\n')[1]);
 
-        string other = temp.File("other.csv");
-        File.WriteAllLines(other, File.ReadAllLines(data).Select((l, i) => i == 5 ? l.Replace(",day", ",night", StringComparison.Ordinal).Replace(",evening", ",night", StringComparison.Ordinal) : l).Select((l, i) => i > 0 && i < 40 ? ReplaceLoad(l) : l));
-        var refused = LstmRunner.Run("forecast", "predict", "--model", run, "--data", other);
+        // Another series with the same columns is continued with the training part's scaling; another interval is refused.
+        string daily = temp.File("daily.csv");
+        File.WriteAllLines(daily, File.ReadAllLines(data).Select((l, i) => i == 0 ? l : DailyTime(l, i - 1)));
+        var refused = LstmRunner.Run("forecast", "predict", "--model", run, "--data", daily);
         Assert.NotEqual(0, refused.ExitCode);
-        Assert.Contains("do not give the features and scaling the model learned", refused.Error);
+        Assert.True(refused.Error.Contains("sampled every 1 day; the model was trained on data sampled every 1 hour", StringComparison.Ordinal), refused.Error);
+    }
 
-        static string ReplaceLoad(string line)
-        {
-            var parts = line.Split(',');
-            parts[1] = "99";
-            return string.Join(',', parts);
-        }
+    private static string DailyTime(string line, int day)
+    {
+        var parts = line.Split(',');
+        parts[0] = new DateTime(2020, 1, 1).AddDays(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return string.Join(',', parts);
     }
 
     [Theory]

@@ -34,7 +34,7 @@ internal sealed class ForecastEvaluateCommand
         string path = model.DataPath(parse.GetValue(_data));
         var table = model.ReadTable(path);
         var series = SeriesWindows.Build(table, model.Run.Windows);
-        model.CheckScaler(series.Scaler, series.FeatureNames, path);
+        model.CheckPreprocessing(series.Preprocessing, path);
         var season = table.Interval * model.Run.SeasonSteps;
         var (result, forecasts) = ForecastEvaluation.Evaluate(model.Network, series, series.Test, season, parse.GetValue(_threads));
         environment.Output.WriteLine($"Model: {model.Folder}: {model.Network.Spec.Describe()}");

@@ -31,18 +31,14 @@ internal sealed record ForecastModel(string Folder, SequenceNetwork Network, For
     }
 
     /// <summary>
-    /// Throws when <paramref name="scaler"/>, learned again from the series' first training rows, differs from the one
-    /// the model was trained with: the series is not the training series (or an extension of it).
+    /// Throws when <paramref name="preprocessing"/>, learned again from the series' first training rows, differs from
+    /// what the model was trained with: the series is not the training series (or an extension of it), so its test part
+    /// would not be read as the model reads data.
     /// </summary>
-    public void CheckScaler(FeatureScaler scaler, IReadOnlyList<string> featureNames, string path)
+    public void CheckPreprocessing(SeriesPreprocessing preprocessing, string path)
     {
-        var saved = Run.ReadScaler();
-        bool same = featureNames.SequenceEqual(Run.FeatureNames) && saved.Columns.Count == scaler.Columns.Count
-            && saved.Columns.Zip(scaler.Columns).All(p => p.First.Name == p.Second.Name && Close(p.First.Mean, p.Second.Mean) && Close(p.First.StandardDeviation, p.Second.StandardDeviation));
-        if (!same)
+        if (preprocessing.ToJson() != Run.ReadPreprocessing().ToJson())
             throw new InvalidDataException(
-                $"{path}: its first {Run.TrainingRows:N0} rows do not give the features and scaling the model learned from its training series ({string.Join(", ", Run.FeatureNames)}); forecast with the training series, extended with newer rows.");
-
-        static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(a));
+                $"{path}: its first {Run.TrainingRows:N0} rows do not give the features and scaling the model learned from its training series ({string.Join(", ", Run.FeatureNames)}); evaluate on the training series, extended with newer rows, or forecast from any series with 'lstm forecast predict'.");
     }
 }

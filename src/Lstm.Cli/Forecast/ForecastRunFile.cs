@@ -8,8 +8,8 @@ namespace Lstm.Cli.Forecast;
 /// <summary>
 /// <c>forecast.json</c>, written by <c>lstm forecast train</c> beside <c>model.lstm</c>: how the series was read and cut
 /// into windows (so that <c>evaluate</c> and <c>predict</c> read new data the same way), the rows the scaling was
-/// learned from, the scaler itself (checked when the data is read again), the network and training settings, and the
-/// test results with the baselines'.
+/// learned from, what was learned from them (scaler, categories), the network and training settings, and the test
+/// results with the baselines'.
 /// </summary>
 internal sealed record ForecastRunFile
 {
@@ -21,6 +21,9 @@ internal sealed record ForecastRunFile
 
     /// <summary>The network's file name.</summary>
     public const string ModelFile = "model.lstm";
+
+    /// <summary>The ONNX model's file name.</summary>
+    public const string OnnxFile = "model.onnx";
 
     /// <summary>The test-period figure's file name.</summary>
     public const string PlotFile = "forecast.png";
@@ -55,8 +58,8 @@ internal sealed record ForecastRunFile
     /// <summary>The network's input features, in order (the target first).</summary>
     public required IReadOnlyList<string> FeatureNames { get; init; }
 
-    /// <summary>The scaler, as <see cref="FeatureScaler.ToJson"/> writes it.</summary>
-    public required JsonElement Scaler { get; init; }
+    /// <summary>Everything learned from the training part (scaler, categories, masked columns), as <see cref="SeriesPreprocessing.ToJson"/> writes it.</summary>
+    public required JsonElement Preprocessing { get; init; }
 
     /// <summary>The network, in Keras's words.</summary>
     public required string Network { get; init; }
@@ -70,8 +73,8 @@ internal sealed record ForecastRunFile
     /// <summary>Test-part errors in the target's units: "model", "naive", "seasonal_naive", with skills.</summary>
     public required ForecastTestResult Test { get; init; }
 
-    /// <summary>The scaler read back.</summary>
-    public FeatureScaler ReadScaler() => FeatureScaler.FromJson(Scaler.GetRawText());
+    /// <summary>The preprocessing read back.</summary>
+    public SeriesPreprocessing ReadPreprocessing() => SeriesPreprocessing.FromJson(Preprocessing.GetRawText());
 
     private static readonly JsonSerializerOptions Json = new()
     {

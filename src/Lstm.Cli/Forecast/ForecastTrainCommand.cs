@@ -149,6 +149,7 @@ internal sealed class ForecastTrainCommand
 
         Directory.CreateDirectory(outDirectory);
         network.Save(Path.Combine(outDirectory, ForecastRunFile.ModelFile));
+        ForecastOnnx.Write(network, series.Preprocessing, fileOptions.TargetColumn, Path.Combine(outDirectory, ForecastRunFile.OnnxFile));
         HistoryPlotWriter.Write(history, Path.Combine(outDirectory, ForecastRunFile.LossPlotFile), Path.Combine(outDirectory, "mae.png"));
         ForecastPlotWriter.Write(series.Test, forecasts, fileOptions.TargetColumn, Path.Combine(outDirectory, ForecastRunFile.PlotFile));
         var run = new ForecastRunFile
@@ -160,7 +161,7 @@ internal sealed class ForecastTrainCommand
             Interval = ForecastTimes.Format(table.Interval),
             TrainingRows = series.Split.TrainEnd,
             FeatureNames = series.FeatureNames,
-            Scaler = JsonDocument.Parse(series.Scaler.ToJson()).RootElement.Clone(),
+            Preprocessing = JsonDocument.Parse(series.Preprocessing.ToJson()).RootElement.Clone(),
             Network = spec.Describe(),
             Training = new ForecastTraining(fit.Epochs, history.Epochs.Count, fit.BatchSize, fit.LearningRate, seed, patience, history.RestoredEpoch, seconds),
             Examples = new Dictionary<string, int>
@@ -173,7 +174,7 @@ internal sealed class ForecastTrainCommand
             Test = result,
         };
         run.Save(Path.Combine(outDirectory, ForecastRunFile.FileName));
-        output.WriteLine(Invariant($"Done in {total.Elapsed.TotalSeconds:0.0}s (training {seconds:0.0}s). Wrote to {outDirectory}: {ForecastRunFile.ModelFile}  {ForecastRunFile.FileName}  {ForecastRunFile.PlotFile}  {ForecastRunFile.LossPlotFile}  mae.png"));
+        output.WriteLine(Invariant($"Done in {total.Elapsed.TotalSeconds:0.0}s (training {seconds:0.0}s). Wrote to {outDirectory}: {ForecastRunFile.ModelFile}  {ForecastRunFile.OnnxFile}  {ForecastRunFile.FileName}  {ForecastRunFile.PlotFile}  {ForecastRunFile.LossPlotFile}  mae.png"));
         output.WriteLine($"Next: lstm forecast predict --model {outDirectory}   |   lstm forecast evaluate --model {outDirectory}");
         return ExitCodes.Success;
     }

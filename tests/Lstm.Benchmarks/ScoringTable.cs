@@ -7,6 +7,7 @@ using Lstm.Training.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.OnnxRuntime;
+using static Lstm.Benchmarks.MLNetScoringBenchmarks;
 
 namespace Lstm.Benchmarks;
 
@@ -281,22 +282,5 @@ internal static class ScoringTable
             using var outputs = _session.Run(runOptions, ["text"], [input], ["probability"]);
             return outputs[0].GetTensorDataAsSpan<float>()[0];
         }
-    }
-
-    public sealed class Review
-    {
-        public string Text { get; set; } = "";
-    }
-
-    public sealed class NormalisedReview
-    {
-#pragma warning disable IDE1006 // named like the ONNX graph's input, which ApplyOnnxModel binds by name
-        public string text { get; set; } = "";
-#pragma warning restore IDE1006
-    }
-
-    public sealed class Prediction
-    {
-        public float Probability { get; set; }
     }
 }

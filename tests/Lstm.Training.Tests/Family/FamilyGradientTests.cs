@@ -70,14 +70,15 @@ public class FamilyGradientTests
         }
     }
 
-    private static (double[]? Input, double[]? Recurrent)[][][]? DrawMasks(NetworkSpec spec, NetworkSlice slice, int rows, bool dropout, SeededRandom rng)
+    /// <summary>Draws dropout masks into the slice and returns them as the reference network reads them (null without dropout).</summary>
+    internal static (double[]? Input, double[]? Recurrent)[][][]? DrawMasks(NetworkSpec spec, NetworkSlice slice, int rows, bool dropout, SeededRandom rng)
     {
         if (!dropout) return null;
         var all = new (double[]? Input, double[]? Recurrent)[rows][][];
         for (int s = 0; s < rows; s++)
         {
             all[s] = new (double[]?, double[]?)[spec.Recurrent.Count][];
-            int input = spec.EmbeddingDim;
+            int input = spec.InputWidth;
             for (int l = 0; l < spec.Recurrent.Count; l++)
             {
                 var layer = spec.Recurrent[l];

@@ -57,7 +57,7 @@ public class NumericInputTests
         var transposes = new NetworkTransposes(parameters);
         transposes.Refresh();
         var slice = new NetworkSlice(parameters, transposes, 8, steps, training: true);
-        var masks = dropout ? DrawMasks(spec, slice, rows, rng) : null;
+        var masks = FamilyGradientTests.DrawMasks(spec, slice, rows, dropout, rng);
         slice.Forward(windows, dropout);
         for (int s = 0; s < rows; s++)
             HeadLoss.Gradient(spec, slice.Outputs.AsSpan(s * k, k), data.TargetRow(s), 1f / rows, slice.OutputGradient.AsSpan(s * k, k));
@@ -173,38 +173,5 @@ public class NumericInputTests
         var embedding = Assert.Throws<ArgumentException>(() => new NetworkSpec { InputFeatures = 3 }.Validate());
         Assert.Contains("VocabularySize and EmbeddingDim must be 0, not 10000 and 128", embedding.Message);
         Assert.Throws<InvalidOperationException>(() => new SequenceNetwork(NetworkSpec.Seed with { Recurrent = [new RecurrentLayerSpec { Units = 2 }], EmbeddingDim = 2, VocabularySize = 10 }).PredictOutputs([new float[2]]));
-    }
-
-    private static (double[]? Input, double[]? Recurrent)[][][] DrawMasks(NetworkSpec spec, NetworkSlice slice, int rows, SeededRandom rng)
-    {
-        var all = new (double[]? Input, double[]? Recurrent)[rows][][];
-        for (int s = 0; s < rows; s++)
-        {
-            all[s] = new (double[]?, double[]?)[spec.Recurrent.Count][];
-            int input = spec.InputWidth;
-            for (int l = 0; l < spec.Recurrent.Count; l++)
-            {
-                var layer = spec.Recurrent[l];
-                all[s][l] = new (double[]?, double[]?)[layer.Directions];
-                for (int d = 0; d < layer.Directions; d++)
-                {
-                    var (inMask, recMask) = slice.Masks(l, d);
-                    double[]? x = null, h = null;
-                    if (layer.Dropout > 0)
-                    {
-                        x = new double[input];
-                        for (int i = 0; i < input; i++) x[i] = inMask[s * input + i] = rng.NextSingle() < layer.Dropout ? 0f : 1f / (1f - layer.Dropout);
-                    }
-                    if (layer.RecurrentDropout > 0)
-                    {
-                        h = new double[layer.Units];
-                        for (int i = 0; i < layer.Units; i++) h[i] = recMask[s * layer.Units + i] = rng.NextSingle() < layer.RecurrentDropout ? 0f : 1f / (1f - layer.RecurrentDropout);
-                    }
-                    all[s][l][d] = (x, h);
-                }
-                input = layer.OutputWidth;
-            }
-        }
-        return all;
     }
 }

@@ -30,7 +30,7 @@ namespace Lstm.MLNet;
 /// them. Save such a model again to get batched scoring.
 /// </para>
 /// </remarks>
-public static class LstmModelZip
+public static partial class LstmModelZip
 {
     private const string OnnxEntrySuffix = "/OnnxModel";
 
@@ -72,7 +72,7 @@ public static class LstmModelZip
     }
 
     /// <summary>The ONNX models the zip holds (each entry is ML.NET's length-prefixed byte array), in the zip's order.</summary>
-    private static List<byte[]> OnnxEntries(Stream zip, string source)
+    internal static List<byte[]> OnnxEntries(Stream zip, string source)
     {
         var models = new List<byte[]>();
         try

@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 
 // dotnet Lstm.MLNet.RoundTrip.dll <model.zip> <texts.json> <predictions.json> [binary|multiclass|regression]
+// dotnet Lstm.MLNet.RoundTrip.dll <model.zip> <series.csv> <predictions.json> forecast   (see ForecastRoundTrip)
 // Loads the zip with MLContext.Model.Load only (no Lstm.MLNet type is touched), scores the texts through
 // Transform and through a PredictionEngine, and writes both, floats as their exact bit patterns: per text
 // binary [Score, Probability, PredictedLabel], multi-class [Score slots..., PredictedLabel key] (and the class names
@@ -13,8 +14,14 @@ if (args.Length is not (3 or 4))
     return 2;
 }
 
-var texts = JsonSerializer.Deserialize<string[]>(File.ReadAllText(args[1])) ?? [];
 string task = args.Length == 4 ? args[3] : "binary";
+if (task == "forecast")
+{
+    // args[1] is a series CSV rather than texts; see ForecastRoundTrip.
+    ForecastRoundTrip.Run(args[0], args[1], args[2]);
+    return 0;
+}
+var texts = JsonSerializer.Deserialize<string[]>(File.ReadAllText(args[1])) ?? [];
 var mlContext = new MLContext(seed: 1);
 var model = mlContext.Model.Load(args[0], out var inputSchema);
 try

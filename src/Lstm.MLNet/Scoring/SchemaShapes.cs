@@ -32,6 +32,13 @@ internal static class SchemaShapes
         return new MLContext().Transforms.CopyColumns(name, nameof(SingleRow.Value)).GetOutputSchema(input).Single(c => c.Name == name);
     }
 
+    /// <summary>A known-size <c>Vector&lt;Single&gt;</c> column <paramref name="name"/>, as <c>Concatenate</c> makes it.</summary>
+    public static SchemaShape.Column SingleVector(string name)
+    {
+        var input = new SchemaShape(Of<SingleRow>());
+        return new MLContext().Transforms.Concatenate(name, nameof(SingleRow.Value)).GetOutputSchema(input).Single(c => c.Name == name);
+    }
+
     private sealed class NoColumns;
 
     private sealed class SingleRow

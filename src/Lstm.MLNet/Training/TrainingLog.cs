@@ -8,11 +8,12 @@ namespace Lstm.MLNet.Training;
 /// <summary>
 /// Sends a training run's progress to an ML.NET channel, which <c>MLContext.Log</c> delivers: one Info message per
 /// epoch (Keras's metrics: loss and accuracy, or loss and mae for regression) and a Trace message each tenth of an
-/// epoch's batches.
+/// epoch's batches. Speeds are in examples per second, named by the constructor's <c>examples</c> ("reviews", "windows").
 /// </summary>
-internal sealed class TrainingLog(IChannel? channel)
+internal sealed class TrainingLog(IChannel? channel, string examples = "reviews")
 {
     private readonly IChannel? _channel = channel;
+    private readonly string _examples = examples;
 
     private readonly Lock _lock = new();
     private int _lastTenth = -1;
@@ -37,7 +38,7 @@ internal sealed class TrainingLog(IChannel? channel)
                 ? Format($"loss {epoch.Loss:F4}, mae {mae:F4}{(epoch.ValLoss is { } vl ? Format($", val_loss {vl:F4}, val_mae {epoch.ValMeanAbsoluteError:F4}") : "")}")
                 : Format($"loss {epoch.Loss:F4}, accuracy {epoch.Accuracy:F4}{(epoch.ValLoss is { } vl2 ? Format($", val_loss {vl2:F4}, val_accuracy {epoch.ValAccuracy:F4}") : "")}");
             _channel.Info(MessageSensitivity.None, Format(
-                $"Epoch {epoch.Epoch}/{progress.Epochs}: {metrics} ({epoch.TrainSeconds:F1} s, {progress.SequencesPerSecond:F0} reviews/s)"));
+                $"Epoch {epoch.Epoch}/{progress.Epochs}: {metrics} ({epoch.TrainSeconds:F1} s, {progress.SequencesPerSecond:F0} {_examples}/s)"));
             return;
         }
         int tenth = progress.Batch * 10 / progress.Batches;
@@ -45,7 +46,7 @@ internal sealed class TrainingLog(IChannel? channel)
         _lastTenth = tenth;
         string metric = progress.MeanAbsoluteError is { } runningMae ? Format($"mae {runningMae:F4}") : Format($"accuracy {progress.Accuracy:F4}");
         _channel.Trace(MessageSensitivity.None, Format(
-            $"Epoch {progress.Epoch}/{progress.Epochs}, batch {progress.Batch}/{progress.Batches}: loss {progress.Loss:F4}, {metric}, {progress.SequencesPerSecond:F0} reviews/s"));
+            $"Epoch {progress.Epoch}/{progress.Epochs}, batch {progress.Batch}/{progress.Batches}: loss {progress.Loss:F4}, {metric}, {progress.SequencesPerSecond:F0} {_examples}/s"));
     }
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

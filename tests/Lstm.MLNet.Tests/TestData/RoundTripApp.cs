@@ -15,9 +15,15 @@ public static class RoundTripApp
     public static Result Run(string modelZip, IReadOnlyList<string> texts, string workDirectory, string task = "binary")
     {
         string input = Path.Combine(workDirectory, "texts.json");
-        string output = Path.Combine(workDirectory, "predictions.json");
         File.WriteAllText(input, JsonSerializer.Serialize(texts));
-        var start = new ProcessStartInfo(DotnetHost(), [AppPath(), modelZip, input, output, task])
+        return RunFile(modelZip, input, workDirectory, task);
+    }
+
+    /// <summary>Runs the app on <paramref name="inputFile"/>: texts as JSON, or (task "forecast") a series CSV.</summary>
+    public static Result RunFile(string modelZip, string inputFile, string workDirectory, string task)
+    {
+        string output = Path.Combine(workDirectory, "predictions.json");
+        var start = new ProcessStartInfo(DotnetHost(), [AppPath(), modelZip, inputFile, output, task])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -3,7 +3,7 @@ using Lstm.Cli.Commands;
 
 namespace Lstm.Cli;
 
-/// <summary>The <c>lstm</c> command line: <c>train</c>, <c>evaluate</c>, <c>predict</c>, <c>export</c>, <c>summary</c> and <c>codegen</c>.</summary>
+/// <summary>The <c>lstm</c> command line: <c>train</c>, <c>evaluate</c>, <c>predict</c>, <c>export</c>, <c>summary</c>, <c>codegen</c>, <c>forecast</c> and <c>explain</c>.</summary>
 internal static class LstmCommandLine
 {
     /// <summary>The root command with its subcommands, acting in <paramref name="environment"/>.</summary>
@@ -17,6 +17,7 @@ internal static class LstmCommandLine
             new SummaryCommand(environment).Command,
             new CodegenCommand(environment).Command,
             new Forecast.ForecastCommand(environment).Command,
+            new Explain.ExplainCommand(environment).Command,
         };
 
     /// <summary>

@@ -29,6 +29,7 @@ internal sealed class NetworkSlice
     private readonly int[] _validCount;
     private int[][] _rowIds = [];
     private int _rows, _t0;
+    private bool _weightGradients = true;
 
     public NetworkSlice(NetworkParameters parameters, NetworkTransposes? transposes, int capacity, int steps, bool training)
     {
@@ -77,7 +78,7 @@ internal sealed class NetworkSlice
     /// <summary>Head outputs (logits, or values for regression) of the last forward, [rows, outputs].</summary>
     public float[] Outputs { get; }
 
-    /// <summary>dL/d<see cref="Outputs"/>, filled by the caller before <see cref="Backward"/>.</summary>
+    /// <summary>dL/d<see cref="Outputs"/>, filled by the caller before <see cref="Backward(bool)"/>.</summary>
     public float[] OutputGradient { get; }
 
     /// <summary>Gradients of every tensor but the embedding (index 0, left empty: see <see cref="ScatterEmbeddingGradient"/>).</summary>
@@ -118,6 +119,24 @@ internal sealed class NetworkSlice
         ForwardFromInputs(dropout);
     }
 
+    /// <summary>
+    /// Runs given embedded inputs forward, dropout off: <paramref name="embedded"/> is [steps, rows, embedding width]
+    /// and replaces the embedding lookup, while <paramref name="sequences"/>' ids still decide masking. What integrated
+    /// gradients runs its path points through; <see cref="InputGradient"/> is the gradient after <see cref="Backward(bool)"/>.
+    /// </summary>
+    public void ForwardEmbedded(ReadOnlySpan<int[]> sequences, ReadOnlySpan<float> embedded)
+    {
+        int rows = _rows = sequences.Length;
+        if (_rowIds.Length < rows) _rowIds = new int[Capacity][];
+        sequences.CopyTo(_rowIds);
+        _t0 = _spec.MaskZero ? FirstUnmaskedStep(sequences) : 0;
+        embedded[..(_steps * rows * _spec.EmbeddingDim)].CopyTo(_x0);
+        ForwardFromInputs(dropout: false);
+    }
+
+    /// <summary>dL/d(embedded inputs) of the last <see cref="Backward(bool)"/>, [steps, rows, embedding width]; zero at steps a masked slice skipped.</summary>
+    public ReadOnlySpan<float> InputGradient => _dx0.AsSpan(0, _steps * _rows * _spec.InputWidth);
+
     // The layers and the head, from the inputs in _x0 ([steps, rows, input width]).
     private void ForwardFromInputs(bool dropout)
     {
@@ -145,17 +164,28 @@ internal sealed class NetworkSlice
     /// (overwriting) and the embedding-input gradient that <see cref="ScatterEmbeddingGradient"/> adds.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Backward(bool dropout)
+    public void Backward(bool dropout) => Backward(dropout, weightGradients: true);
+
+    /// <summary>
+    /// <see cref="Backward(bool)"/>; without <paramref name="weightGradients"/> only <see cref="InputGradient"/> is
+    /// computed (what explanations need) and <see cref="Gradients"/> is left stale, saving the weight products.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Backward(bool dropout, bool weightGradients)
     {
+        _weightGradients = weightGradients;
         int rows = _rows, f = _spec.FeatureWidth, k = _spec.Outputs, steps = _steps;
         var t = _transposes!;
         ReadOnlySpan<float> dOut = OutputGradient.AsSpan(0, rows * k);
         Span<float> dPooled = _dPooled.AsSpan(0, rows * f);
         Gemm.Multiply(rows, f, k, dOut, k, 1, t.Dense, f, dPooled, f, accumulate: false);
-        Gemm.Multiply(f, k, rows, _pooled, 1, f, dOut, k, Gradients[^2], k, accumulate: false);
-        Span<float> dBias = Gradients[^1];
-        dBias.Clear();
-        for (int s = 0; s < rows; s++) TensorPrimitives.Add(dBias, dOut.Slice(s * k, k), dBias);
+        if (weightGradients)
+        {
+            Gemm.Multiply(f, k, rows, _pooled, 1, f, dOut, k, Gradients[^2], k, accumulate: false);
+            Span<float> dBias = Gradients[^1];
+            dBias.Clear();
+            for (int s = 0; s < rows; s++) TensorPrimitives.Add(dBias, dOut.Slice(s * k, k), dBias);
+        }
 
         var last = _layers[^1];
         Span<float> dY = last.OutputGradient.AsSpan(0, steps * rows * f);
@@ -350,18 +380,8 @@ internal sealed class NetworkSlice
             }
         }
 
-        if (n > 1) Gemm.Multiply(h, g, (n - 1) * rows, dir.PreviousHidden.AsSpan(rows * h), 1, h, recurrentGates[(rows * g)..], g, gRecurrent, g, accumulate: false);
-        else gRecurrent.AsSpan().Clear();
         Span<float> x = dir.Inputs.AsSpan(0, n * rows * di);
-        Gemm.Multiply(di, g, n * rows, x, 1, di, gates, g, gKernel, g, accumulate: false);
-        gBias.AsSpan().Clear();
-        Span<float> dbInput = gBias.AsSpan(0, g);
-        for (int r = 0; r < n * rows; r++) TensorPrimitives.Add(dbInput, gates.Slice(r * g, g), dbInput);
-        if (gru)
-        {
-            Span<float> dbRecurrent = gBias.AsSpan(g, g);
-            for (int r = 0; r < n * rows; r++) TensorPrimitives.Add(dbRecurrent, recurrentGates.Slice(r * g, g), dbRecurrent);
-        }
+        if (_weightGradients) WeightGradients(dir, n, rows, h, g, di, gru, x, gates, recurrentGates, gKernel, gRecurrent, gBias);
 
         // dx̃ = dz·Wᵀ, written over the inputs (no longer needed), then through the input mask into the layer's input gradient.
         Gemm.Multiply(n * rows, di, g, gates, g, 1, _transposes.Kernels[l][d], di, x, di, accumulate: false);
@@ -375,6 +395,22 @@ internal sealed class NetworkSlice
                 Span<float> destination = dInput.Slice((t * rows + s) * di, di);
                 TensorPrimitives.Add(destination, dx, destination);
             }
+        }
+    }
+
+    private static void WeightGradients(DirectionBuffers dir, int n, int rows, int h, int g, int di, bool gru, ReadOnlySpan<float> x,
+        ReadOnlySpan<float> gates, ReadOnlySpan<float> recurrentGates, float[] gKernel, float[] gRecurrent, float[] gBias)
+    {
+        if (n > 1) Gemm.Multiply(h, g, (n - 1) * rows, dir.PreviousHidden.AsSpan(rows * h), 1, h, recurrentGates[(rows * g)..], g, gRecurrent, g, accumulate: false);
+        else gRecurrent.AsSpan().Clear();
+        Gemm.Multiply(di, g, n * rows, x, 1, di, gates, g, gKernel, g, accumulate: false);
+        gBias.AsSpan().Clear();
+        Span<float> dbInput = gBias.AsSpan(0, g);
+        for (int r = 0; r < n * rows; r++) TensorPrimitives.Add(dbInput, gates.Slice(r * g, g), dbInput);
+        if (gru)
+        {
+            Span<float> dbRecurrent = gBias.AsSpan(g, g);
+            for (int r = 0; r < n * rows; r++) TensorPrimitives.Add(dbRecurrent, recurrentGates.Slice(r * g, g), dbRecurrent);
         }
     }
 

@@ -14,6 +14,7 @@ internal static class FuzzTargets
         new ModelTarget(),
         new CheckpointTarget(),
         new VocabularyTarget(),
+        new TimeSeriesTarget(),
     ];
 
     /// <summary>The target named <paramref name="name"/>, or null.</summary>

@@ -39,7 +39,26 @@ internal static class SchemaShapes
         return new MLContext().Transforms.Concatenate(name, nameof(SingleRow.Value)).GetOutputSchema(input).Single(c => c.Name == name);
     }
 
+    /// <summary>A variable-length <c>Vector&lt;String&gt;</c> column <paramref name="name"/>, as <c>CopyColumns</c> makes it from one.</summary>
+    public static SchemaShape.Column TextVariableVector(string name) => Renamed(name, nameof(VariableVectorsRow.Texts));
+
+    /// <summary>A variable-length <c>Vector&lt;Single&gt;</c> column <paramref name="name"/>, as <c>CopyColumns</c> makes it from one.</summary>
+    public static SchemaShape.Column SingleVariableVector(string name) => Renamed(name, nameof(VariableVectorsRow.Singles));
+
+    private static SchemaShape.Column Renamed(string name, string source)
+    {
+        var input = new SchemaShape(Of<VariableVectorsRow>());
+        return new MLContext().Transforms.CopyColumns(name, source).GetOutputSchema(input).Single(c => c.Name == name);
+    }
+
     private sealed class NoColumns;
+
+    private sealed class VariableVectorsRow
+    {
+        public string[] Texts { get; set; } = [];
+
+        public float[] Singles { get; set; } = [];
+    }
 
     private sealed class SingleRow
     {

@@ -1,3 +1,4 @@
+using Lstm.MLNet.Scoring;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Lstm.MLNet.Forecasting;
@@ -12,9 +13,7 @@ internal sealed class OnnxForecastScorer : IDisposable
 {
     private const string Input = "input";
     private const string Output = "value";
-    private readonly InferenceSession _session;
-    private readonly ReaderWriterLockSlim _lifetime = new(LockRecursionPolicy.NoRecursion);
-    private bool _disposed;
+    private readonly GuardedSession _session;
 
     public OnnxForecastScorer(byte[] model, int windowSize, int features, int horizon, int? intraOpThreads)
     {
@@ -28,7 +27,8 @@ internal sealed class OnnxForecastScorer : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        _session = new InferenceSession(model, options);
+        _session = new GuardedSession(new InferenceSession(model, options), nameof(LstmForecastingTransformer),
+            "The LstmForecastingTransformer was disposed: the IDataViews and engines made from it cannot forecast any more.");
     }
 
     public int WindowSize { get; }
@@ -41,35 +41,13 @@ internal sealed class OnnxForecastScorer : IDisposable
     public void Score(float[] windows, int count, Span<float> forecasts)
     {
         if (count == 0) return;
-        _lifetime.EnterReadLock();
-        try
-        {
-            if (_disposed)
-                throw new ObjectDisposedException(nameof(LstmForecastingTransformer), "The LstmForecastingTransformer was disposed: the IDataViews and engines made from it cannot forecast any more.");
-            var memory = windows.AsMemory(0, count * WindowSize * Features);
-            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, memory, [count, WindowSize, Features]);
-            using var runOptions = new RunOptions();
-            using var results = _session.Run(runOptions, [Input], [input], [Output]);
-            results[0].GetTensorDataAsSpan<float>()[..(count * Horizon)].CopyTo(forecasts);
-        }
-        finally
-        {
-            _lifetime.ExitReadLock();
-        }
+        using var lease = _session.Acquire();
+        var memory = windows.AsMemory(0, count * WindowSize * Features);
+        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, memory, [count, WindowSize, Features]);
+        using var runOptions = new RunOptions();
+        using var results = lease.Session.Run(runOptions, [Input], [input], [Output]);
+        results[0].GetTensorDataAsSpan<float>()[..(count * Horizon)].CopyTo(forecasts);
     }
 
-    public void Dispose()
-    {
-        _lifetime.EnterWriteLock();
-        try
-        {
-            if (_disposed) return;
-            _disposed = true;
-            _session.Dispose();
-        }
-        finally
-        {
-            _lifetime.ExitWriteLock();
-        }
-    }
+    public void Dispose() => _session.Dispose();
 }

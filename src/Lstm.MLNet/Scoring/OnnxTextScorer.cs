@@ -23,9 +23,7 @@ internal sealed class OnnxTextScorer : IDisposable
     private readonly int _width;
     private readonly bool _unknownShare;
     private readonly bool _sortByLength;
-    private readonly InferenceSession _session;
-    private readonly ReaderWriterLockSlim _lifetime = new(LockRecursionPolicy.NoRecursion);
-    private bool _disposed;
+    private readonly GuardedSession _session;
 
     /// <summary>Opens a session on <paramref name="model"/> from memory (no temporary file).</summary>
     /// <param name="model">The checked model.</param>
@@ -49,7 +47,8 @@ internal sealed class OnnxTextScorer : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        _session = new InferenceSession(model.Bytes, options);
+        _session = new GuardedSession(new InferenceSession(model.Bytes, options), nameof(LstmTransformer),
+            "The LstmTransformer was disposed: the PredictionEngines and IDataViews made from it cannot score any more.");
     }
 
     /// <summary>Most texts per ONNX Runtime run of a padding-free model's sorted window: <see cref="LstmTransformer.BatchSize"/>.</summary>
@@ -80,36 +79,27 @@ internal sealed class OnnxTextScorer : IDisposable
         ArgumentNullException.ThrowIfNull(outputs);
         int count = batch.Count;
         if (count == 0) return;
-        _lifetime.EnterReadLock();
-        try
+        using var lease = _session.Acquire();
+        float[]? shares = _unknownShare ? outputs[_outputNames.Length] : null;
+        var rows = new int[count];
+        for (int i = 0; i < count; i++) rows[i] = i;
+        if (_sortByLength && count > RunRows)
         {
-            if (_disposed)
-                throw new ObjectDisposedException(nameof(LstmTransformer), "The LstmTransformer was disposed: the PredictionEngines and IDataViews made from it cannot score any more.");
-            float[]? shares = _unknownShare ? outputs[_outputNames.Length] : null;
-            var rows = new int[count];
-            for (int i = 0; i < count; i++) rows[i] = i;
-            if (_sortByLength && count > RunRows)
-            {
-                var words = new int[count];
-                for (int i = 0; i < count; i++) words[i] = batch[i].Count(' ');
-                Array.Sort(words, rows); // introsort: not stable, which only changes which texts share a run
-            }
-            int step = _sortByLength ? RunRows : count;
-            for (int start = 0; start < count; start += step)
-                Run(batch, rows.AsSpan(start, Math.Min(step, count - start)), outputs, shares);
+            var words = new int[count];
+            for (int i = 0; i < count; i++) words[i] = batch[i].Count(' ');
+            Array.Sort(words, rows); // introsort: not stable, which only changes which texts share a run
         }
-        finally
-        {
-            _lifetime.ExitReadLock();
-        }
+        int step = _sortByLength ? RunRows : count;
+        for (int start = 0; start < count; start += step)
+            Run(lease.Session, batch, rows.AsSpan(start, Math.Min(step, count - start)), outputs, shares);
     }
 
     /// <summary>One ONNX Runtime run over the texts <paramref name="rows"/> of <paramref name="batch"/>, whose outputs go to those rows of <paramref name="outputs"/>.</summary>
-    private void Run(NormalizedTextBatch batch, ReadOnlySpan<int> rows, float[][] outputs, float[]? shares)
+    private void Run(InferenceSession session, NormalizedTextBatch batch, ReadOnlySpan<int> rows, float[][] outputs, float[]? shares)
     {
         using var input = _model.TokenizesInDotNet ? PaddedIds(batch, rows, shares) : Texts(batch, rows, shares);
         using var runOptions = new RunOptions();
-        using var results = _session.Run(runOptions, _inputNames, [input], _outputNames);
+        using var results = session.Run(runOptions, _inputNames, [input], _outputNames);
         for (int i = 0; i < _outputNames.Length; i++)
         {
             var values = results[i].GetTensorDataAsSpan<float>();
@@ -158,18 +148,5 @@ internal sealed class OnnxTextScorer : IDisposable
     }
 
     /// <summary>Releases the session once no score is running; later scores throw <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose()
-    {
-        _lifetime.EnterWriteLock();
-        try
-        {
-            if (_disposed) return;
-            _disposed = true;
-            _session.Dispose();
-        }
-        finally
-        {
-            _lifetime.ExitWriteLock();
-        }
-    }
+    public void Dispose() => _session.Dispose();
 }
